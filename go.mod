@@ -1,0 +1,3 @@
+module forklab
+
+go 1.26
