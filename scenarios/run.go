@@ -1,0 +1,303 @@
+package scenarios
+
+import (
+	"fmt"
+	"strings"
+
+	"forklab/sim"
+)
+
+// Options says what a Run keeps besides the checks.
+type Options struct {
+	Snapshots  bool // a Snapshot after every step (the UI needs them; checking does not)
+	Invariants bool // check sim's invariants after every step
+}
+
+// Run is one scenario run under one design.
+type Run struct {
+	File   *File
+	Design *sim.Design
+	Frames []Frame // Frames[0] is the start, then one frame a step run
+
+	Failures []Failure // failed expectations, in the order they were checked
+	Checked  int       // expectations checked, passed or not
+	// EndChecks are the checks made when the run ended: expect lines below the last
+	// step run, and expectations of steps that never ran or never got a value.
+	EndChecks []Check
+	// Deadlock is set when the run ended with steps held by live actors.
+	Deadlock []Held
+	// NotRun lists steps that never ran because their actor exited or never existed.
+	NotRun []*Step
+	// Err is set when the run stopped at the step limit.
+	Err error
+	// Assumed lists the named assumptions the run relied on.
+	Assumed []string
+	// Broken lists the invariants the run broke on purpose (declared by the design);
+	// Violations the ones it broke without the design declaring it (a bug).
+	Broken     []string
+	Violations []sim.Violation
+}
+
+// Frame is the state after one step.
+type Frame struct {
+	Step     *Step // nil for the start
+	Events   []sim.Event
+	Snapshot sim.Snapshot
+	Checks   []Check // expectations checked in this frame
+}
+
+// Held is an actor whose next step could not run at the end of a deadlocked run.
+type Held struct {
+	Step  *Step
+	Actor string
+	Why   string
+}
+
+// Check is one checked expectation.
+type Check struct {
+	Pos      Pos
+	Expected string
+	Got      string
+	OK       bool
+}
+
+// Failure is a failed expectation: FILE:LINE: expected X, got Y.
+type Failure = Check
+
+func (c Check) String() string {
+	return fmt.Sprintf("%s:%d: expected %s, got %s", c.Pos.File, c.Pos.Line, c.Expected, c.Got)
+}
+
+// Steps returns the file's steps in order.
+func (f *File) Steps() []*Step {
+	var steps []*Step
+	for _, it := range f.Items {
+		if s, ok := it.(*Step); ok {
+			steps = append(steps, s)
+		}
+	}
+	return steps
+}
+
+// Program returns what sim runs for the file.
+func (f *File) Program() *sim.Program {
+	prog := &sim.Program{}
+	for _, p := range f.Procs {
+		prog.Procs = append(prog.Procs, sim.ProcDecl{Name: p.Name, Parent: p.Parent})
+	}
+	for _, s := range f.Steps() {
+		prog.Ops = append(prog.Ops, s.Op)
+	}
+	return prog
+}
+
+// ForDesign reports whether the file is meant for design d (its designs: list).
+func (f *File) ForDesign(d *sim.Design) bool {
+	if f.Designs == nil {
+		return true
+	}
+	for _, n := range f.Designs {
+		if n == d.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// ResultFor returns the expectation of the step that applies to design, or nil.
+func (s *Step) ResultFor(design string) *Result {
+	if r, ok := s.Results[design]; ok {
+		return r
+	}
+	return s.Results[""]
+}
+
+// SaysFor returns the narration of the step for design.
+func (s *Step) SaysFor(design string) []string {
+	var out []string
+	for _, say := range s.Says {
+		if say.Designs == nil || contains(say.Designs, design) {
+			out = append(out, say.Text)
+		}
+	}
+	return out
+}
+
+// AppliesTo reports whether the expect line applies to design.
+func (e *Expect) AppliesTo(design string) bool {
+	return e.Designs == nil || contains(e.Designs, design)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Execute runs f under d (scenario-language.md "How a run proceeds") and checks its
+// expectations.
+func Execute(f *File, d *sim.Design, opts Options) *Run {
+	r := &Run{File: f, Design: d}
+	steps := f.Steps()
+	k := sim.New(d, f.Program())
+	x := &executor{run: r, k: k, opts: opts, steps: steps, checked: make([]bool, len(steps))}
+	x.itemOf = map[*Step]int{}
+	for i, it := range f.Items {
+		if s, ok := it.(*Step); ok {
+			x.itemOf[s] = i
+		}
+	}
+	start := Frame{}
+	if opts.Snapshots {
+		start.Snapshot = k.Snapshot()
+	}
+	r.Frames = append(r.Frames, start)
+	for {
+		i := k.Next()
+		if i < 0 {
+			break
+		}
+		frame := Frame{Step: steps[i]}
+		x.frame = &frame
+		x.checkExpectsBefore(x.itemOf[steps[i]])
+		frame.Events = append([]sim.Event(nil), k.Step(i)...)
+		x.checkFixed()
+		if opts.Snapshots {
+			frame.Snapshot = k.Snapshot()
+		}
+		if opts.Invariants {
+			x.invariants()
+		}
+		r.Frames = append(r.Frames, frame)
+		if err := k.Err(); err != nil {
+			r.Err = fmt.Errorf("%s: step limit reached at line %d", f.Name, steps[i].Pos.Line)
+			return r
+		}
+	}
+	end := &Frame{}
+	x.frame = end
+	x.checkExpectsBefore(len(f.Items))
+	x.finish()
+	r.EndChecks = end.Checks
+	r.Assumed = k.Assumed()
+	return r
+}
+
+type executor struct {
+	run     *Run
+	k       *sim.Kernel
+	opts    Options
+	steps   []*Step
+	itemOf  map[*Step]int
+	checked []bool // the step's expectation was checked
+	nextExp int    // items before it have been considered for expect checks
+	frame   *Frame
+}
+
+func (x *executor) record(c Check) {
+	x.run.Checked++
+	x.frame.Checks = append(x.frame.Checks, c)
+	if !c.OK {
+		x.run.Failures = append(x.run.Failures, c)
+	}
+}
+
+// checkExpectsBefore checks the expect lines above item index end.
+func (x *executor) checkExpectsBefore(end int) {
+	items := x.run.File.Items
+	for ; x.nextExp < end && x.nextExp < len(items); x.nextExp++ {
+		e, ok := items[x.nextExp].(*Expect)
+		if !ok || !e.AppliesTo(x.run.Design.Name) || e.Kind == ExpDeadlock {
+			continue
+		}
+		x.record(x.checkExpect(e))
+	}
+}
+
+// checkFixed checks the expectations of steps whose value is now fixed.
+func (x *executor) checkFixed() {
+	for i, s := range x.steps {
+		if x.checked[i] {
+			continue
+		}
+		res := x.k.Result(i)
+		if !res.Fixed {
+			continue
+		}
+		x.checked[i] = true
+		if exp := s.ResultFor(x.run.Design.Name); exp != nil {
+			x.record(x.checkResult(s, exp, res))
+		}
+	}
+}
+
+func (x *executor) invariants() {
+	for _, v := range x.k.CheckInvariants() {
+		if v.Declared {
+			if !contains(x.run.Broken, v.Invariant) {
+				x.run.Broken = append(x.run.Broken, v.Invariant)
+			}
+		} else {
+			x.run.Violations = append(x.run.Violations, v)
+		}
+	}
+}
+
+// finish checks what is left when no step can run: steps never run, calls without
+// a value, deadlock.
+func (x *executor) finish() {
+	design := x.run.Design.Name
+	held := map[string]bool{}
+	for i, s := range x.steps {
+		if x.k.Done(i) {
+			continue
+		}
+		if x.k.Alive(s.Op.Actor) {
+			if !held[s.Op.Actor] {
+				held[s.Op.Actor] = true
+				x.run.Deadlock = append(x.run.Deadlock, Held{Step: s, Actor: s.Op.Actor, Why: x.k.Held(s.Op.Actor)})
+			}
+		} else {
+			x.run.NotRun = append(x.run.NotRun, s)
+		}
+	}
+	for i, s := range x.steps {
+		if x.checked[i] {
+			continue
+		}
+		x.checked[i] = true
+		exp := s.ResultFor(design)
+		if exp == nil {
+			continue
+		}
+		switch {
+		case exp.Kind == ResBlocks:
+			x.record(Check{Pos: exp.Pos, Expected: "blocks", Got: "blocks", OK: true})
+		case !x.k.Done(i):
+			x.record(Check{Pos: exp.Pos, Expected: exp.Text, Got: "not run: " + s.Op.Actor + " " + x.k.Held(s.Op.Actor)})
+		default:
+			x.record(Check{Pos: exp.Pos, Expected: exp.Text, Got: "no value yet: " + s.Op.Actor + " " + x.k.Held(s.Op.Actor)})
+		}
+	}
+	for _, it := range x.run.File.Items {
+		if e, ok := it.(*Expect); ok && e.Kind == ExpDeadlock && e.AppliesTo(design) {
+			got := "no deadlock"
+			if len(x.run.Deadlock) > 0 {
+				got = "deadlock"
+			}
+			x.record(Check{Pos: e.Pos, Expected: "deadlock", Got: got, OK: got == "deadlock"})
+		}
+	}
+}
+
+// DeadlockReport says who waits for what, one line a held actor.
+func (r *Run) DeadlockReport() string {
+	var b strings.Builder
+	for _, h := range r.Deadlock {
+		fmt.Fprintf(&b, "%s:%d: %s is held: %s\n", r.File.Name, h.Step.Pos.Line, h.Actor, h.Why)
+	}
+	return b.String()
+}

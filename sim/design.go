@@ -1,0 +1,180 @@
+package sim
+
+import "strings"
+
+// Design is one kernel design: a small set of differences from FreeBSD 9.0, each
+// citing the section of ptrace-semantics.md it follows.
+type Design struct {
+	Name, Alias, Description string
+	// Assumptions are the named readings this design makes where its source is
+	// silent (§1.2.1); the UI and `forklab designs -v` show them.
+	Assumptions []Assumption
+	// Breaks lists invariants the design breaks on purpose, with why.
+	Breaks []Broken
+
+	linux bool // Linux ptrace (§6), not FreeBSD
+
+	// lwpChild: PL_FLAG_CHILD and TDB_CHILD exist; fork_return sets TDB_CHILD (§1.3).
+	lwpChild bool
+	// childSCX: fork_return also sets TDB_SCX on the new child's first stop (§4(a) CURRENT).
+	childSCX bool
+	// forkStopAtSCX: syscallret stops for TDB_FORK|TDB_EXEC without PT_TO_SCX (§1.3).
+	forkStopAtSCX bool
+	// execSignal: exec posts a SIGTRAP signal to a traced process (tdsignal in
+	// do_execve, §1.1; A3 when PT_FOLLOW_EXEC is clear).
+	execSignal bool
+	// vforkWaitInSyscallret: the vfork parent waits in syscallret after its fork stop
+	// (TDP_RFPPWAIT, §1.3), not in do_fork before it (§1.1).
+	vforkWaitInSyscallret bool
+	// orphanList: proc_reparent keeps p_orphans and kern_wait scans them (§1.3).
+	orphanList bool
+	// reapOrphans: the real parent's wait may reap a zombie orphan (§4(f) race; not
+	// after D2644, §1.4).
+	reapOrphans bool
+	// dbgChild: p_dbg_child and kern_wait returning 0 for it (§1.1).
+	dbgChild bool
+	// eventMask: p_ptevents and PT_GET/SET_EVENT_MASK, PTRACE_VFORK (§1.4).
+	eventMask bool
+	// attachInDoFork: the followed child is attached in do_fork, not fork_return, and
+	// the parent does not wait for it to stop (§1.4; current kern_fork.c:do_fork()).
+	attachInDoFork bool
+	// realParentKept: p_oppid always holds the real parent's pid, from fork on
+	// (current kern_fork.c:do_fork(), proc_realparent(), D417 and r346009): getppid
+	// returns it (ptrace__getppid), PT_ATTACH leaves it, proc_reap hands a zombie back
+	// only when p_oppid differs from p_pptr's pid (so a debugger that is the real parent
+	// sees the exit once, ptrace__parent_wait_after_trace_me), PT_DETACH clears
+	// P_TRACED before it re-parents (D2809), and a dying debugger's tracees go to their
+	// real parent (§4(f) CURRENT; kern_exit.c:exit1()).
+	realParentKept bool
+	// sigkillStops: a traced process stops in ptracestop for a SIGKILL sent by kill(2)
+	// (current kern_sig.c:issignal(); ptrace__event_mask_sigkill_discard). The
+	// reference gives 9.x as "except SIGKILL" [I] (§3).
+	sigkillStops bool
+	// resumeQueuesSig: a signal passed when resuming from a stop that was not for that
+	// signal is queued and delivered without a further stop (current
+	// kern_sig.c:ptracestop()); 9.x drops it (syscallret ignores ptracestop's value).
+	resumeQueuesSig bool
+	// siStale: td_dbgksi is never cleared, so PL_FLAG_SI stays set after the first
+	// signal stop (§3, 9.x) [I].
+	siStale bool
+	// proposal: the 2012 proposal's fork and exec stops in the fork and exec code
+	// (A2, A4, A5, A6), PT_FOLLOW_EXEC (A1) and vfork turned into fork (A7).
+	proposal bool
+}
+
+// Assumption is a named reading of an open point (ptrace-semantics.md §1.2.1).
+type Assumption struct {
+	Name string // A1, A2, ...
+	Text string // one sentence
+}
+
+// Broken is an invariant a design breaks on purpose.
+type Broken struct {
+	Invariant string // the invariant's name (see invariants.go)
+	Why       string
+}
+
+var designs = []*Design{
+	{
+		Name: "freebsd-9.0", Alias: "old",
+		Description: "FreeBSD 9.0 (head mid-2011): fork/exec events only when stepping syscalls, exec posts a bare SIGTRAP, p_dbg_child",
+		execSignal:  true, dbgChild: true, siStale: true,
+		Breaks: breaks9x,
+	},
+	{
+		Name: "mikulin-2012", Alias: "new",
+		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
+		proposal:    true, execSignal: true, orphanList: true, reapOrphans: true, siStale: true,
+		Assumptions: proposalAssumptions,
+		Breaks:      breaks9x,
+	},
+	{
+		Name: "freebsd-9.1", Alias: "merged",
+		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
+		lwpChild:    true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true, reapOrphans: true, siStale: true,
+		Breaks: []Broken{{"status-delivered-once", "proc_reap's hand-back to p_oppid delivers the exit status twice, and the real parent can reap an orphan before the debugger (§4(f))"}},
+	},
+	{
+		Name: "freebsd-current", Alias: "current",
+		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
+		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
+		eventMask: true, attachInDoFork: true, realParentKept: true, sigkillStops: true, resumeQueuesSig: true,
+		Breaks: []Broken{{"status-delivered-once", "a traced child's exit status goes to the debugger and then, handed back, to its real parent (§4(f) CURRENT)"}},
+	},
+	{
+		Name: "linux", Alias: "linux",
+		Description: "Linux ptrace for contrast: the tracer is not the parent, PTRACE_EVENT_* stops, real_parent kept",
+		linux:       true,
+	},
+}
+
+// breaks9x: in 9.x, proc_reap hands a zombie back to p_oppid even when that is the
+// reaper itself (PT_TRACE_ME, or a parent attached to its own child), and in 9.1 a
+// real parent can reap an orphan before the debugger and then gets it again (§3,
+// §4(f)); the same process then receives one exit status twice.
+var breaks9x = []Broken{{"exit-status-once", "proc_reap's hand-back to p_oppid can give the same process the same exit status twice (§3, §4(f))"}}
+
+// proposalAssumptions are A1-A12 of ptrace-semantics.md §1.2.1.
+var proposalAssumptions = []Assumption{
+	{"A1", "PT_FOLLOW_EXEC is a process-wide toggle like PT_FOLLOW_FORK; its number is unknown, so forklab resolves requests by name."},
+	{"A2", "With PT_FOLLOW_EXEC set, a successful exec stops the process with SIGTRAP in kern_execve() and PT_LWPINFO reports PL_FLAG_EXEC without PL_FLAG_SCX."},
+	{"A3", "With PT_FOLLOW_EXEC clear, the legacy exec SIGTRAP of 9.0 remains; with it set, the A2 stop replaces it."},
+	{"A4", "With PT_FOLLOW_FORK set, the parent stops with SIGTRAP in the fork code under plain PT_CONTINUE, reporting PL_FLAG_FORKED and pl_child_pid without PL_FLAG_SCX."},
+	{"A5", "TDB_FORK on the child's thread: the child's first stop is still fork_return's SIGSTOP and also reports PL_FLAG_FORKED with pl_child_pid set to its own pid."},
+	{"A6", "syscallret() no longer handles TDB_EXEC/TDB_FORK, so a PT_TO_SCX stop after fork or exec reports PL_FLAG_SCX alone."},
+	{"A7", "A traced process's vfork becomes a fork: RFMEM and RFPPWAIT are dropped, also from an explicit rfork, silently."},
+	{"A8", "The orphan list behaves as in 9.1: the real parent's wait counts orphans and can reap a zombie orphan."},
+	{"A9", "PL_FLAG_CHILD does not exist in this design."},
+	{"A10", "The parent still waits in the fork code for its followed child to stop, so the child's SIGSTOP is posted before the parent's A4 stop."},
+	{"A11", "Under PT_TO_SCX the A2/A4 stop comes first and a separate syscall-exit stop follows; with PT_FOLLOW_EXEC clear the syscall-exit stop comes first and the A3 trap follows."},
+	{"A12", "A8 includes 9.1's detach quirk: a detached child stays on the debugger's orphan list."},
+}
+
+// Designs returns every design in canonical order.
+func Designs() []*Design { return designs }
+
+// LookupDesign returns the design called name or alias.
+func LookupDesign(name string) (*Design, bool) {
+	for _, d := range designs {
+		if d.Name == name || d.Alias == name {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+// Linux reports whether the design is Linux rather than FreeBSD.
+func (d *Design) Linux() bool { return d.linux }
+
+// HasPLFlag reports whether pl_flags in this design has flag (§2.2); linux has none.
+func (d *Design) HasPLFlag(f PLFlags) bool {
+	switch {
+	case d.linux:
+		return false
+	case f == PL_FLAG_CHILD:
+		return d.lwpChild
+	case f >= PL_FLAG_BORN:
+		return d.eventMask
+	}
+	return true
+}
+
+// Assumption returns the named assumption of this design.
+func (d *Design) Assumption(name string) (Assumption, bool) {
+	for _, a := range d.Assumptions {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Assumption{}, false
+}
+
+func (d *Design) String() string {
+	if d.Alias == d.Name {
+		return d.Name
+	}
+	return d.Name + " (" + d.Alias + ")"
+}
+
+// Short returns the alias.
+func (d *Design) Short() string { return strings.TrimSpace(d.Alias) }

@@ -1,0 +1,483 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// This file runs scenarios under the run rules of scenario-language.md ("How a run
+// proceeds"): the next step is the first runnable one in file order; after each step
+// the run settles, the lowest pid that can go on going first; init reaps its zombies.
+//
+// A process inside the kernel is a kact: a list of stages, each a function that
+// either finishes (the kact moves to the next stage) or leaves the process sleeping
+// or stopped, to be run again when the scheduler finds it can go on. This is how a
+// kernel function that sleeps (msleep, cv_wait, ptracestop) is written here, without
+// goroutines, so that every run is deterministic.
+
+// ProcDecl is a process that exists when the scenario starts.
+type ProcDecl struct {
+	Name   string
+	Parent string // "" for init
+}
+
+// Program is what the kernel runs: the declared processes and the steps.
+type Program struct {
+	Procs []ProcDecl
+	Ops   []Op
+}
+
+// MaxEvents bounds a run (scenario-language.md rule 6).
+const MaxEvents = 100000
+
+// ErrStepLimit is returned when a run produces more than MaxEvents events.
+type ErrStepLimit struct{ Op int }
+
+func (e *ErrStepLimit) Error() string { return fmt.Sprintf("step limit reached at step %d", e.Op) }
+
+// CallResult is what a step's call returned, once its value is fixed.
+type CallResult struct {
+	Ran   bool  // the step started
+	Fixed bool  // the kernel set the return value
+	Errno Errno // the call failed with Errno
+	Ret   int   // fork: the child's pid; getppid: the parent's pid; read: the value
+	Name  string
+	Wait  *WaitResult // wait4
+	Lwp   *LwpInfo    // ptrace lwpinfo
+}
+
+// Kernel is the whole simulated machine under one design.
+type Kernel struct {
+	d      *Design
+	prog   *Program
+	procs  []*Proc // by pid order; procs[0] is init
+	byPid  map[int]*Proc
+	byName map[string]*Proc
+	init   *Proc
+	maxPid int
+
+	results []CallResult
+	done    []bool // the step has started
+	first   int    // every step before it has started
+
+	events  []Event // produced by the current Step
+	nevents int
+	curOp   int
+	err     error
+	assumed map[string]bool // assumptions relied on so far
+	// delivered counts exit statuses given by wait, by (waiter, child) pid.
+	delivered map[[2]int]int
+}
+
+// New returns a kernel under design d, with init and the declared processes.
+func New(d *Design, prog *Program) *Kernel {
+	k := &Kernel{d: d, prog: prog, byPid: map[int]*Proc{}, byName: map[string]*Proc{},
+		results: make([]CallResult, len(prog.Ops)), done: make([]bool, len(prog.Ops)),
+		assumed: map[string]bool{}, curOp: -1}
+	k.init = k.newProc("init", 1, nil)
+	k.maxPid = 99
+	for _, pd := range prog.Procs {
+		parent := k.init
+		if pd.Parent != "" {
+			parent = k.byName[pd.Parent]
+		}
+		q := k.newProc(pd.Name, k.maxPid+1, parent)
+		if d.realParentKept {
+			q.oppid = parent.Pid
+		}
+	}
+	return k
+}
+
+func (k *Kernel) newProc(name string, pid int, parent *Proc) *Proc {
+	p := &Proc{Pid: pid, Name: name, vm: &vmspace{vars: map[string]int{}}}
+	if parent != nil {
+		p.pptr, p.realParent = parent, parent
+		parent.children = append(parent.children, p)
+	}
+	k.procs = append(k.procs, p)
+	k.byPid[pid] = p
+	k.byName[name] = p
+	if pid > k.maxPid {
+		k.maxPid = pid
+	}
+	return p
+}
+
+// Design returns the kernel's design.
+func (k *Kernel) Design() *Design { return k.d }
+
+// Result returns step i's result so far.
+func (k *Kernel) Result(i int) CallResult { return k.results[i] }
+
+// Err returns the error that ended the run (the step limit), or nil.
+func (k *Kernel) Err() error { return k.err }
+
+// Assumed returns the names of the assumptions the run has relied on, in design order.
+func (k *Kernel) Assumed() []string {
+	var names []string
+	for _, a := range k.d.Assumptions {
+		if k.assumed[a.Name] {
+			names = append(names, a.Name)
+		}
+	}
+	return names
+}
+
+// Proc returns the process called name, or nil if it does not exist (yet).
+func (k *Kernel) Proc(name string) *Proc { return k.byName[name] }
+
+// actorReady reports whether p can start a step now (rule 1): it exists, has not
+// exited, is not inside a call and is not stopped.
+func (p *Proc) actorReady() bool {
+	return p != nil && p.alive() && p.td.k == nil && !p.stopped() && !p.killed
+}
+
+// Next returns the index of the step that runs next, or -1 when none can run.
+func (k *Kernel) Next() int {
+	if k.err != nil {
+		return -1
+	}
+	for k.first < len(k.done) && k.done[k.first] {
+		k.first++
+	}
+	var waiting map[string]bool
+	for i := k.first; i < len(k.prog.Ops); i++ {
+		if k.done[i] {
+			continue
+		}
+		actor := k.prog.Ops[i].Actor
+		if waiting[actor] {
+			continue
+		}
+		if k.byName[actor].actorReady() {
+			return i
+		}
+		if waiting == nil {
+			waiting = map[string]bool{}
+		}
+		waiting[actor] = true
+	}
+	return -1
+}
+
+// Step runs step i and settles; it returns the events produced.
+func (k *Kernel) Step(i int) []Event {
+	k.events = k.events[:0]
+	k.curOp = i
+	k.done[i] = true
+	k.results[i].Ran = true
+	op := &k.prog.Ops[i]
+	p := k.byName[op.Actor]
+	k.startCall(p, op, i)
+	k.run(p)
+	k.settle()
+	return k.events
+}
+
+// Done reports whether step i has started.
+func (k *Kernel) Done(i int) bool { return k.done[i] }
+
+// Held describes why the actor of a step that cannot run is held, for the deadlock
+// report: "stopped SIGSTOP", "sleeping in wait4 ...", "exited", "does not exist".
+func (k *Kernel) Held(actor string) string {
+	p := k.byName[actor]
+	switch {
+	case p == nil:
+		return "does not exist"
+	case p.state == prsZombie:
+		return "has exited"
+	case p.state == prsReaped:
+		return "has exited and was reaped"
+	}
+	return k.stateText(p)
+}
+
+// Alive reports whether the process called name exists and has not exited.
+func (k *Kernel) Alive(name string) bool {
+	p := k.byName[name]
+	return p != nil && p.alive()
+}
+
+func (k *Kernel) base(p *Proc, fn string) EventBase {
+	return EventBase{Pid: p.Pid, Proc: p.String(), Func: fn, Op: k.curOp}
+}
+
+func (k *Kernel) emit(e Event) {
+	k.events = append(k.events, e)
+	k.nevents++
+	if k.nevents > MaxEvents && k.err == nil {
+		k.err = &ErrStepLimit{Op: k.curOp}
+	}
+}
+
+// assume records that what happens next rests on the named assumption.
+func (k *Kernel) assume(p *Proc, name, fn string) {
+	a, ok := k.d.Assumption(name)
+	if !ok {
+		return
+	}
+	k.assumed[name] = true
+	k.emit(&Assumed{EventBase: k.base(p, fn), Name: a.Name, Text: a.Text})
+}
+
+// stage is one piece of a kernel path. It returns true when done, false when the
+// process must sleep or stop (it has said so with sleep or ptracestop).
+type stage func(k *Kernel, p *Proc, a *kact) bool
+
+// kact is what a thread does inside the kernel: a system call, the return from fork
+// of a new child, or signal delivery on the way back to user mode.
+type kact struct {
+	op     *Op
+	opIdx  int    // the step, or -1
+	call   string // the syscall name for traces; "" for no syscall
+	stages []stage
+	pc     int
+
+	wchan      string // what the thread sleeps on; "" while running
+	interrupt  bool   // the sleep can be interrupted by a signal (kern_wait's msleep PCATCH)
+	woken      bool   // wakeup() was called for the sleep
+	unfinished bool   // the trace showed <unfinished ...>
+	stop       stopState
+	jobStop    bool   // stopped by a stop signal's default action (P_STOPPED_SIG alone)
+	child      *Proc  // fork: the new child
+	forkFlags  uint32 // fork: the rfork flags in effect
+	retval     string // the return value, as traces print it
+	errno      Errno
+	valueFixed bool
+}
+
+// stopState tracks a ptracestop in progress inside a stage.
+type stopState struct {
+	in bool // stopped in ptracestop, or resumed and not yet seen by the stage
+}
+
+// startCall begins op for p.
+func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
+	a := &kact{op: op, opIdx: idx}
+	if op.Call.Syscall() {
+		a.call = op.Call.String()
+		k.emit(&SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call, Args: k.callArgs(p, op)})
+		a.stages = append(a.stages, stageSyscallEnter)
+	}
+	a.stages = append(a.stages, k.callStages(op)...)
+	if op.Call.Syscall() && op.Call != CallExit {
+		a.stages = append(a.stages, k.syscallretStages()...)
+	}
+	a.stages = append(a.stages, stageAST)
+	p.td.k = a
+}
+
+// callStages returns the kernel path of op's call for this design.
+func (k *Kernel) callStages(op *Op) []stage {
+	switch op.Call {
+	case CallFork, CallVfork, CallRfork, CallForkFail:
+		return k.forkStages()
+	case CallExec:
+		return []stage{stageExecve}
+	case CallExit:
+		return []stage{stageExit}
+	case CallKill, CallRaise:
+		return []stage{stageKill}
+	case CallWait:
+		return []stage{stageWait}
+	case CallGetppid:
+		return []stage{stageGetppid}
+	case CallSet, CallRead:
+		return []stage{stageMemory}
+	case CallPtrace:
+		return []stage{stagePtrace}
+	}
+	panic("sim: unknown call")
+}
+
+// setReturn fixes the call's return value (scenario-language.md "When a result is
+// checked").
+func (k *Kernel) setReturn(p *Proc, a *kact, value string, errno Errno) {
+	a.retval, a.errno, a.valueFixed = value, errno, true
+	if a.opIdx >= 0 {
+		r := &k.results[a.opIdx]
+		r.Fixed, r.Errno = true, errno
+	}
+}
+
+// run runs p's kact as far as it goes. It reports whether anything happened.
+func (k *Kernel) run(p *Proc) bool {
+	a := p.td.k
+	before := k.nevents
+	startPC := a.pc
+	for a.pc < len(a.stages) {
+		if k.err != nil {
+			return false
+		}
+		if p.killed && p.alive() {
+			k.exit1(p, 0, SIGKILL, "tdsendsignal")
+			return true
+		}
+		if !p.alive() {
+			return true
+		}
+		if !a.stages[a.pc](k, p, a) {
+			if !a.unfinished && a.call != "" && (a.wchan != "" || p.stopped()) {
+				a.unfinished = true
+				k.emit(&Unfinished{EventBase: k.base(p, "msleep"), Call: a.call})
+			}
+			return k.nevents != before || a.pc != startPC
+		}
+		a.pc++
+		if a.wchan != "" {
+			a.wchan = ""
+			k.emit(&Resumed{EventBase: k.base(p, "wakeup"), Call: a.call})
+		}
+	}
+	p.td.k = nil
+	if a.call != "" && a.call != "exit" {
+		k.emit(&SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno})
+	}
+	return true
+}
+
+// sleep leaves p sleeping on wchan; the stage runs again when the scheduler finds p
+// can go on.
+func (k *Kernel) sleep(p *Proc, a *kact, wchan string, interruptible bool) bool {
+	if a.wchan != wchan {
+		a.wchan, a.interrupt, a.woken = wchan, interruptible, false
+		k.emit(&Blocked{EventBase: k.base(p, "msleep"), On: wchan})
+	}
+	return false
+}
+
+// wakeup wakes p if it sleeps in kern_wait (sys/kern/kern_synch.c:wakeup()).
+func (k *Kernel) wakeup(p *Proc) {
+	if p != nil && p.td.k != nil {
+		p.td.k.woken = true
+	}
+}
+
+// settle lets every process that can go on inside a call do so, the lowest pid
+// first, until none can (rule 3); init reaps its zombies the same way.
+func (k *Kernel) settle() {
+	for k.err == nil {
+		progressed := false
+		for _, p := range k.procs {
+			if p == k.init {
+				if k.initReap() {
+					progressed = true
+					break
+				}
+				continue
+			}
+			if p.td.k == nil || !p.alive() || (p.stopped() && !p.killed) {
+				continue
+			}
+			if k.run(p) {
+				progressed = true
+				break
+			}
+		}
+		if !progressed {
+			return
+		}
+	}
+}
+
+// stateText describes what p is doing, for snapshots and the deadlock report.
+func (k *Kernel) stateText(p *Proc) string {
+	switch {
+	case p.state == prsZombie:
+		return "zombie"
+	case p.state == prsReaped:
+		return "reaped"
+	case p.stopped():
+		return "stopped " + Signal(p.xstat).String()
+	case p.td.k != nil && p.td.k.wchan != "":
+		return "blocked: " + p.td.k.wchan
+	}
+	return "running"
+}
+
+// callArgs renders op's arguments as traces print them.
+func (k *Kernel) callArgs(p *Proc, op *Op) string {
+	target := func() string {
+		if q := k.byName[op.Target]; q != nil {
+			return q.String()
+		}
+		return op.Target
+	}
+	switch op.Call {
+	case CallRfork:
+		return rforkString(op.Rfork)
+	case CallExec:
+		return `"` + op.Path + `"`
+	case CallExit:
+		return itoa(op.Status)
+	case CallKill:
+		return target() + ", " + op.Signal.String()
+	case CallRaise:
+		return p.String() + ", " + op.Signal.String()
+	case CallWait:
+		s := "-1"
+		if op.Target != "" {
+			s = target()
+		}
+		if op.NoHang {
+			s += ", WNOHANG"
+		}
+		return s
+	case CallPtrace:
+		s := op.Req.Name(k.d.linux)
+		if op.Req != PTTraceMe {
+			s += ", " + target()
+		}
+		switch op.Req {
+		case PTDetach, PTContinue:
+			s += ", " + op.Signal.String()
+		case PTFollowFork, PTFollowExec:
+			if op.On {
+				s += ", 1"
+			} else {
+				s += ", 0"
+			}
+		case PTSetEvents, PTEditEvents:
+			s += ", " + eventMaskString(op.Events) + eventDelString(op.Del)
+		}
+		return s
+	}
+	return ""
+}
+
+func rforkString(f uint32) string {
+	var parts []string
+	for _, n := range []struct {
+		f    uint32
+		name string
+	}{{RFPROC, "RFPROC"}, {RFMEM, "RFMEM"}, {RFPPWAIT, "RFPPWAIT"}, {RFFDG, "RFFDG"}} {
+		if f&n.f != 0 {
+			parts = append(parts, n.name)
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, "|")
+}
+
+func eventMaskString(m EventMask) string {
+	var parts []string
+	for _, n := range []string{"exec", "sce", "scx", "fork", "lwp", "vfork"} {
+		if m&EventNames[n] != 0 {
+			parts = append(parts, "PTRACE_"+strings.ToUpper(n))
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, "|")
+}
+
+func eventDelString(m EventMask) string {
+	if m == 0 {
+		return ""
+	}
+	return " &~(" + eventMaskString(m) + ")"
+}

@@ -1,0 +1,64 @@
+package sim
+
+// This file holds the small calls: getppid(2) (sys/kern/kern_prot.c), kill(2)
+// (sys/kern/kern_sig.c:sys_kill()) and the memory accesses set and read.
+
+// stageGetppid returns p_pptr's pid (9.x: the debugger while traced, as ptrace(2)
+// says), p_oppid in current (ptrace__getppid), real_parent on linux (§3).
+func stageGetppid(k *Kernel, p *Proc, a *kact) bool {
+	q := p.pptr
+	if k.d.linux || k.d.realParentKept {
+		q = k.realParentOf(p)
+	}
+	k.setReturn(p, a, itoa(q.Pid), 0)
+	k.results[a.opIdx].Ret, k.results[a.opIdx].Name = q.Pid, q.Name
+	return true
+}
+
+// stageKill is kill(2) and raise(3). A zombie target takes the signal and ignores
+// it; a reaped or unborn one is ESRCH.
+func stageKill(k *Kernel, p *Proc, a *kact) bool {
+	t := p
+	if a.op.Call == CallKill {
+		t = k.byName[a.op.Target]
+	}
+	if t == nil || t.state == prsReaped {
+		k.setReturn(p, a, "-1", ESRCH)
+		return true
+	}
+	if a.op.Signal.Number(k.d.linux) == 0 {
+		k.setReturn(p, a, "-1", EINVAL) // a signal this system does not have
+		return true
+	}
+	k.psignal(p, t, a.op.Signal, "kern_kill")
+	k.setReturn(p, a, "0", 0)
+	return true
+}
+
+// stageMemory is set and read: a store to or load from the address space, which a
+// vfork or rfork(RFMEM) child shares with its parent.
+func stageMemory(k *Kernel, p *Proc, a *kact) bool {
+	op := a.op
+	e := &MemoryAccess{EventBase: k.base(p, "vm"), Var: op.Var, Write: op.Call == CallSet, Shared: k.vmShared(p)}
+	if op.Call == CallSet {
+		p.vm.vars[op.Var] = op.Value
+		e.Value = op.Value
+	} else {
+		e.Value = p.vm.vars[op.Var]
+		k.results[a.opIdx].Ret = e.Value
+	}
+	k.setReturn(p, a, itoa(e.Value), 0)
+	k.emit(e)
+	return true
+}
+
+// vmShared returns the other live processes that share p's address space.
+func (k *Kernel) vmShared(p *Proc) []int {
+	var pids []int
+	for _, q := range k.procs {
+		if q != p && q.alive() && q.vm == p.vm {
+			pids = append(pids, q.Pid)
+		}
+	}
+	return pids
+}

@@ -1,0 +1,313 @@
+package sim
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Formats are the trace formats a Renderer writes.
+var Formats = []string{"plain", "kdump", "truss", "strace"}
+
+// Line is one line of a rendered trace, with the step whose run produced it.
+type Line struct {
+	Op   int
+	Text string
+}
+
+// Renderer turns events into trace lines in one format. It keeps state across
+// steps, since a call can start in one step and return in another.
+type Renderer struct {
+	format  string
+	linux   bool
+	pending map[int]*SyscallEnter // strace: calls entered and not yet printed
+	split   map[int]bool          // strace: calls printed as <unfinished ...>
+}
+
+// NewRenderer returns a renderer for format ("plain", "kdump", "truss" or
+// "strace"), or an error for another name.
+func NewRenderer(format string, d *Design) (*Renderer, error) {
+	for _, f := range Formats {
+		if f == format {
+			return &Renderer{format: format, linux: d.linux, pending: map[int]*SyscallEnter{}, split: map[int]bool{}}, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// Render returns the lines for events.
+func (r *Renderer) Render(events []Event) []Line {
+	var out []Line
+	for _, e := range events {
+		b := e.Common()
+		var texts []string
+		switch r.format {
+		case "plain":
+			texts = r.plain(e)
+		case "kdump":
+			texts = r.kdump(e)
+		case "truss":
+			texts = r.truss(e)
+		case "strace":
+			texts = r.strace(e)
+		}
+		for _, t := range texts {
+			out = append(out, Line{Op: b.Op, Text: t})
+		}
+	}
+	return out
+}
+
+// plain: one line an event, "NAME[pid] function: what happened".
+func (r *Renderer) plain(e Event) []string {
+	b := e.Common()
+	s := Describe(e)
+	if s == "" {
+		return nil
+	}
+	return []string{fmt.Sprintf("%-10s %-16s %s", b.Proc, b.Func, s)}
+}
+
+// Describe says in words what an event means.
+func Describe(e Event) string {
+	switch e := e.(type) {
+	case *SyscallEnter:
+		return "calls " + e.Call + "(" + e.Args + ")"
+	case *SyscallReturn:
+		if e.Errno != 0 {
+			return e.Call + " returns -1 " + e.Errno.String()
+		}
+		return e.Call + " returns " + e.Value
+	case *Unfinished:
+		return e.Call + " has not returned yet"
+	case *Resumed:
+		return e.Call + " goes on"
+	case *Blocked:
+		return "sleeps: " + e.On
+	case *Forked:
+		s := "creates " + e.ChildName + "[" + itoa(e.Child) + "]"
+		if e.SharedVM {
+			s += ", sharing its memory"
+		}
+		if e.Vfork {
+			s += ", and waits for it to exec or exit"
+		}
+		if e.Followed {
+			s += " (followed by the debugger)"
+		}
+		return s
+	case *Execed:
+		return "execs " + e.Path + ": a new, empty address space"
+	case *Stopped:
+		kind := "stops"
+		if e.Trace {
+			kind = "stops for its debugger"
+		}
+		s := kind + " with " + e.Sig.String() + ": " + e.Why
+		if e.Flags != 0 {
+			s += " (pl_flags " + e.Flags.String() + ")"
+		}
+		if e.LinuxEvent != 0 {
+			s += " (" + e.LinuxEvent.String() + ")"
+		}
+		if e.Assumption != "" {
+			s += " [assumption " + e.Assumption + "]"
+		}
+		return s
+	case *Continued:
+		s := "continues"
+		if e.By != 0 {
+			s = "resumed by pid " + itoa(e.By)
+		}
+		if e.Sig != 0 {
+			s += " with " + e.Sig.String()
+		}
+		return s
+	case *Reparented:
+		s := "re-parented from pid " + itoa(e.From) + " to pid " + itoa(e.To)
+		if e.Orphan {
+			s += "; on pid " + itoa(e.From) + "'s p_orphans (P_ORPHAN)"
+		}
+		return s
+	case *Attached:
+		return "traced by pid " + itoa(e.Tracer)
+	case *Detached:
+		return "no longer traced by pid " + itoa(e.Tracer)
+	case *SignalSent:
+		if e.Discarded {
+			return e.Sig.String() + " from pid " + itoa(e.From) + " discarded (ignored by default)"
+		}
+		return e.Sig.String() + " posted by pid " + itoa(e.From)
+	case *SignalTaken:
+		return "takes " + e.Sig.String() + ": " + e.Action
+	case *Exited:
+		if e.Sig != 0 {
+			return "killed by " + e.Sig.String() + ", now a zombie"
+		}
+		return "exits with " + itoa(e.Status) + ", now a zombie"
+	case *Reaped:
+		return "reaped by pid " + itoa(e.By)
+	case *HandedBack:
+		return "handed back to its real parent pid " + itoa(e.To) + " instead of being freed"
+	case *WaitReturned:
+		return "wait4 returns " + e.Result.String()
+	case *LwpinfoRead:
+		return "reads the stop of pid " + itoa(e.Target) + ": " + e.Info.String()
+	case *Assumed:
+		return "assumption " + e.Name + ": " + e.Text
+	case *MemoryAccess:
+		s := "loads " + e.Var + " = " + itoa(e.Value)
+		if e.Write {
+			s = "stores " + e.Var + " = " + itoa(e.Value)
+		}
+		if len(e.Shared) > 0 {
+			s += fmt.Sprintf(" (memory shared with pid %v)", e.Shared)
+		}
+		return s
+	}
+	return ""
+}
+
+// kdump: "  PID NAME     OP    detail", with CALL, RET, NAMI, PSIG, and STOP/EXIT
+// lines for what ktrace does not record.
+func (r *Renderer) kdump(e Event) []string {
+	b := e.Common()
+	name, _, _ := strings.Cut(b.Proc, "[")
+	line := func(op, detail string) []string {
+		return []string{fmt.Sprintf("%6d %-8s %-5s %s", b.Pid, name, op, detail)}
+	}
+	switch e := e.(type) {
+	case *SyscallEnter:
+		return line("CALL", e.Call+"("+e.Args+")")
+	case *SyscallReturn:
+		if e.Errno != 0 {
+			return line("RET", e.Call+" -1 errno "+e.Errno.String())
+		}
+		return line("RET", e.Call+" "+e.Value)
+	case *Execed:
+		return line("NAMI", `"`+e.Path+`"`)
+	case *SignalTaken:
+		return line("PSIG", e.Sig.String()+" SIG_DFL "+e.Action)
+	case *Stopped:
+		s := e.Sig.String()
+		if e.Trace {
+			s += " ptrace stop"
+		}
+		if e.Flags != 0 {
+			s += " pl_flags=" + e.Flags.String()
+		}
+		return line("STOP", s)
+	case *Exited:
+		if e.Sig != 0 {
+			return line("EXIT", "killed "+e.Sig.String())
+		}
+		return line("EXIT", "status "+itoa(e.Status))
+	}
+	return nil
+}
+
+// truss: "PID: call(args) = value", "PID: SIGNAL n (NAME)", "PID: process exit".
+func (r *Renderer) truss(e Event) []string {
+	b := e.Common()
+	pfx := itoa(b.Pid) + ": "
+	switch e := e.(type) {
+	case *SyscallReturn:
+		call := e.Call + "(" + r.args(b.Pid) + ")"
+		delete(r.pending, b.Pid)
+		if e.Errno != 0 {
+			return []string{pfx + call + " ERR#" + e.Errno.String()}
+		}
+		return []string{pfx + call + " = " + e.Value}
+	case *SyscallEnter:
+		r.pending[b.Pid] = e
+	case *SignalTaken:
+		return []string{pfx + "SIGNAL " + itoa(e.Sig.Number(r.linux)) + " (" + e.Sig.String() + ")"}
+	case *Stopped:
+		if e.Trace && e.Why != "" {
+			return []string{pfx + "<stopped " + e.Sig.String() + ": " + e.Why + ">"}
+		}
+	case *Forked:
+		if e.Followed {
+			return []string{itoa(e.Child) + ": <new process>"}
+		}
+	case *Exited:
+		delete(r.pending, b.Pid)
+		if e.Sig != 0 {
+			return []string{pfx + "process killed, signal = " + itoa(e.Sig.Number(r.linux))}
+		}
+		return []string{pfx + "process exit, rval = " + itoa(e.Status)}
+	}
+	return nil
+}
+
+func (r *Renderer) args(pid int) string {
+	if e := r.pending[pid]; e != nil {
+		return e.Args
+	}
+	return ""
+}
+
+// strace: "[pid N] call(args) = value", split calls as "<unfinished ...>" and
+// "<... call resumed>", signals as "--- SIG ---", ends as "+++ exited with N +++".
+func (r *Renderer) strace(e Event) []string {
+	b := e.Common()
+	pfx := "[pid " + itoa(b.Pid) + "] "
+	var out []string
+	// Another process's line interrupts a call that has not returned yet.
+	for _, pid := range slices.Sorted(maps.Keys(r.pending)) {
+		if pe := r.pending[pid]; pid != b.Pid {
+			out = append(out, "[pid "+itoa(pid)+"] "+pe.Call+"("+pe.Args+" <unfinished ...>")
+			r.split[pid] = true
+			delete(r.pending, pid)
+		}
+	}
+	switch e := e.(type) {
+	case *SyscallEnter:
+		r.pending[b.Pid] = e
+	case *Unfinished:
+		if pe := r.pending[b.Pid]; pe != nil {
+			out = append(out, pfx+pe.Call+"("+pe.Args+" <unfinished ...>")
+			r.split[b.Pid] = true
+			delete(r.pending, b.Pid)
+		}
+	case *SyscallReturn:
+		val := " = " + e.Value
+		if e.Errno != 0 {
+			val = " = -1 " + e.Errno.String()
+		}
+		if pe := r.pending[b.Pid]; pe != nil && !r.split[b.Pid] {
+			out = append(out, pfx+pe.Call+"("+pe.Args+")"+val)
+		} else {
+			out = append(out, pfx+"<... "+e.Call+" resumed>)"+val)
+		}
+		delete(r.pending, b.Pid)
+		delete(r.split, b.Pid)
+	case *Stopped:
+		if e.Trace {
+			s := pfx + "--- stopped by " + e.Sig.String()
+			if e.LinuxEvent != 0 {
+				s += " (" + e.LinuxEvent.String() + ")"
+			}
+			out = append(out, s+" ---")
+		}
+	case *SignalTaken:
+		out = append(out, pfx+"--- "+e.Sig.String()+" {si_signo="+e.Sig.String()+"} ---")
+	case *Exited:
+		if pe := r.pending[b.Pid]; pe != nil {
+			if pe.Call == "exit" {
+				out = append(out, pfx+"exit("+pe.Args+") = ?")
+			} else {
+				out = append(out, pfx+pe.Call+"("+pe.Args+" <unfinished ...>) = ?")
+			}
+			delete(r.pending, b.Pid)
+		}
+		delete(r.split, b.Pid)
+		if e.Sig != 0 {
+			out = append(out, pfx+"+++ killed by "+e.Sig.String()+" +++")
+		} else {
+			out = append(out, pfx+"+++ exited with "+itoa(e.Status)+" +++")
+		}
+	}
+	return out
+}

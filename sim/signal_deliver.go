@@ -1,0 +1,198 @@
+package sim
+
+// This file is signal posting and delivery (sys/kern/kern_sig.c): tdsendsignal()
+// queues a signal, issignal() on the way back to user mode (ast) takes it, and a
+// traced process stops in ptracestop() so that its debugger decides whether the
+// signal is delivered (ptrace-semantics.md §3).
+
+// psignal posts sig from `from` to p (kern_sig.c:tdsendsignal()).
+func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
+	if !p.alive() {
+		return
+	}
+	e := &SignalSent{EventBase: k.base(p, fn), From: from.Pid, Sig: sig}
+	act := sig.defaultAction()
+	// FreeBSD discards a signal whose default action is to ignore it when it is
+	// posted, traced or not; Linux queues it for a tracee, whose tracer sees it (§3).
+	if act == actIgnore && (!k.d.linux || !p.traced()) {
+		e.Discarded = true
+		k.emit(e)
+		return
+	}
+	k.emit(e)
+	if sig == SIGKILL && !(k.d.sigkillStops && p.traced()) {
+		p.killed = true
+		if p.td.k == nil {
+			p.td.k = &kact{opIdx: -1}
+		}
+		return
+	}
+	if act == actContinue && p.stopped() && p.flag&P_STOPPED_TRACE == 0 {
+		p.flag &^= P_STOPPED_SIG
+		k.emit(&Continued{EventBase: k.base(p, fn), Sig: sig})
+		if !p.traced() {
+			return
+		}
+	}
+	k.queueSignal(p, sig)
+}
+
+// tdsignal posts sig to p's own thread from the kernel (kern_sig.c:tdsignal()).
+func (k *Kernel) tdsignal(p *Proc, sig Signal, fn string) {
+	k.emit(&SignalSent{EventBase: k.base(p, fn), From: p.Pid, Sig: sig})
+	k.queueSignal(p, sig)
+}
+
+// queueSignal adds sig to p's pending set and makes p act on it: a process in user
+// mode enters the kernel to deliver it, one sleeping in kern_wait is interrupted.
+func (k *Kernel) queueSignal(p *Proc, sig Signal) {
+	for _, s := range p.sigPend {
+		if s == sig {
+			return
+		}
+	}
+	p.sigPend = append(p.sigPend, sig)
+	if p.td.k == nil {
+		p.td.k = &kact{opIdx: -1, stages: []stage{stageAST}}
+	} else if p.td.k.interrupt {
+		p.td.k.woken = true
+	}
+}
+
+// nextSignal removes and returns the lowest-numbered pending signal, or 0.
+func (k *Kernel) nextSignal(p *Proc) Signal {
+	best := -1
+	for i, s := range p.sigPend {
+		if best < 0 || s.Number(k.d.linux) < p.sigPend[best].Number(k.d.linux) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	s := p.sigPend[best]
+	p.sigPend = append(p.sigPend[:best:best], p.sigPend[best+1:]...)
+	return s
+}
+
+// stageAST delivers pending signals on the way back to user mode
+// (kern_sig.c:issignal() and postsig()). A traced process stops for each signal
+// but SIGKILL and resumes with the signal its debugger passes, which then takes its
+// default action.
+func stageAST(k *Kernel, p *Proc, a *kact) bool {
+	for {
+		if a.stop.in {
+			if !k.ptracestop(p, a, 0, false, "", "issignal", "") {
+				return false
+			}
+			sig := p.td.xsig
+			p.td.xsig = 0
+			if sig != 0 && !k.takeSignal(p, a, sig, true) {
+				return false
+			}
+			continue
+		}
+		if a.jobStop {
+			if p.stopped() {
+				return false
+			}
+			a.jobStop = false
+		}
+		sig := k.nextSignal(p)
+		if sig == 0 {
+			return true
+		}
+		if p.traced() && sig != p.ptraceSig {
+			k.ptracestop(p, a, sig, true, "signal "+sig.String(), "issignal", "")
+			return false
+		}
+		if sig == p.ptraceSig {
+			p.ptraceSig = 0
+		}
+		if !k.takeSignal(p, a, sig, false) {
+			return false
+		}
+	}
+}
+
+// takeSignal applies sig's default action (kern_sig.c:postsig()). It returns false
+// when the process stopped or died.
+func (k *Kernel) takeSignal(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
+	switch sig.defaultAction() {
+	case actTerminate:
+		k.emit(&SignalTaken{EventBase: k.base(p, "postsig"), Sig: sig, Action: "terminate"})
+		k.exit1(p, 0, sig, "sigexit")
+		return false
+	case actStop:
+		if afterTrace && !k.d.linux {
+			// issignal(): a traced process ignores a stop signal its debugger passes on.
+			k.emit(&SignalTaken{EventBase: k.base(p, "issignal"), Sig: sig, Action: "ignore (traced)"})
+			return true
+		}
+		k.emit(&SignalTaken{EventBase: k.base(p, "issignal"), Sig: sig, Action: "stop"})
+		if afterTrace {
+			// Linux: the delivered stop signal starts a group-stop the tracer sees.
+			p.groupStop = true
+			k.ptracestop(p, a, sig, true, "group-stop "+sig.String(), "do_signal_stop", "")
+			return false
+		}
+		p.flag |= P_STOPPED_SIG
+		p.xstat = int(sig)
+		a.jobStop = true
+		k.emit(&Stopped{EventBase: k.base(p, "issignal"), Sig: sig, Why: "job-control stop"})
+		return false
+	}
+	k.emit(&SignalTaken{EventBase: k.base(p, "postsig"), Sig: sig, Action: "ignore"})
+	return true
+}
+
+// ptracestop stops p for its debugger (kern_sig.c:ptracestop(); Linux
+// kernel/signal.c:ptrace_stop()). Called with sig != 0 it enters the stop and
+// returns false; called again it returns false while p is stopped and true once the
+// debugger has resumed it, with the signal to deliver in td_xsig.
+func (k *Kernel) ptracestop(p *Proc, a *kact, sig Signal, signal bool, why, fn, assumption string) bool {
+	if a.stop.in {
+		if p.stopped() {
+			return false
+		}
+		a.stop.in = false
+		p.td.dbgflags &^= TDB_XSIG
+		return true
+	}
+	a.stop.in = true
+	p.td.xsig = sig
+	p.td.dbgflags |= TDB_XSIG
+	p.xstat = int(sig)
+	p.flag |= P_STOPPED_SIG | P_STOPPED_TRACE
+	p.flag &^= P_WAITED
+	if signal {
+		p.td.siValid = true
+	} else if !k.d.siStale {
+		// Current FreeBSD clears the saved siginfo at a stop that is not for a
+		// signal; 9.x keeps the stale one (§3) [I].
+		p.td.siValid = false
+	}
+	if assumption != "" {
+		k.assume(p, assumption, fn)
+	}
+	info := k.lwpinfo(p)
+	k.emit(&Stopped{EventBase: k.base(p, fn), Sig: sig, Trace: true, Flags: info.Flags, LinuxEvent: p.event, Why: why, Assumption: assumption})
+	if p.td.dbgflags&TDB_STOPATFORK != 0 {
+		// The parent sleeping in do_fork is woken once its child has stopped [I, §3].
+		p.td.dbgflags &^= TDB_STOPATFORK
+	}
+	if t := p.tracer(); t != nil {
+		k.psignal(p, t, SIGCHLD, "childproc_stopped")
+		k.wakeup(t)
+	}
+	return false
+}
+
+// resume lets a stopped tracee go on with sig (kern_ptrace's sendsig path; Linux
+// ptrace_resume()).
+func (k *Kernel) resume(by, p *Proc, sig Signal, fn string) {
+	p.td.xsig = sig
+	p.flag &^= P_STOPPED_SIG | P_STOPPED_TRACE | P_WAITED
+	p.groupStop = false
+	k.emit(&Continued{EventBase: k.base(p, fn), By: by.Pid, Sig: sig})
+}

@@ -1,0 +1,140 @@
+package sim
+
+import "slices"
+
+// ProcState is what a process is doing, as `expect state` names it.
+type ProcState uint8
+
+const (
+	StateRunning ProcState = iota + 1 // in user mode, or in a call that is not sleeping
+	StateStopped                      // stopped for a signal or in ptracestop, also inside a call
+	StateBlocked                      // sleeping inside a call
+	StateZombie                       // exited, not reaped
+	StateReaped                       // gone
+)
+
+var stateNames = [...]string{"", "running", "stopped", "blocked", "zombie", "reaped"}
+
+func (s ProcState) String() string { return stateNames[s] }
+
+// ParseState returns the state named name.
+func ParseState(name string) (ProcState, bool) {
+	for i, n := range stateNames {
+		if i > 0 && n == name {
+			return ProcState(i), true
+		}
+	}
+	return 0, false
+}
+
+// ProcView is one process in a Snapshot.
+type ProcView struct {
+	Pid  int
+	Name string
+	// Parent is p_pptr on FreeBSD (the debugger while traced) and real_parent on
+	// linux; RealParent is proc_realparent() (p_oppid's process while set) on FreeBSD
+	// and real_parent on linux. 0 for init.
+	Parent, RealParent int
+	Tracer             int // 0 when not traced
+	State              ProcState
+	StopSig            Signal      // with StateStopped
+	TraceStop          bool        // the stop is a ptracestop the debugger sees
+	BlockedOn          string      // with StateBlocked
+	Exit               *WaitResult // with StateZombie and StateReaped: how it ended
+	InCall             string      // the system call it is inside, if any
+	OrphanOf           int         // the process whose p_orphans holds it (P_ORPHAN), 0 if none
+	Oppid              int         // p_oppid (FreeBSD)
+	DbgChild           int         // p_dbg_child (9.0)
+	PFlags             []string    // p_flag bits set
+	TDBFlags           []string    // td_dbgflags bits set
+	Events             EventMask   // p_ptevents (current)
+	FollowExec         bool        // PT_FOLLOW_EXEC (the proposal)
+	Pending            []Signal    // pending signals
+	SharesVM           []int       // live processes sharing its address space
+	LastWait           *WaitResult // the last thing its own wait4 returned
+	Lwpinfo            *LwpInfo    // what PT_LWPINFO would return now, while in a trace stop
+}
+
+// Snapshot is the whole process table at one point of a run.
+type Snapshot struct {
+	Procs []ProcView // in pid order, init first; reaped processes stay, as reaped
+}
+
+// Proc returns the view of the process called name.
+func (s *Snapshot) Proc(name string) (ProcView, bool) {
+	for _, p := range s.Procs {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return ProcView{}, false
+}
+
+// ByPid returns the view of pid.
+func (s *Snapshot) ByPid(pid int) (ProcView, bool) {
+	for _, p := range s.Procs {
+		if p.Pid == pid {
+			return p, true
+		}
+	}
+	return ProcView{}, false
+}
+
+// Snapshot returns the process table now.
+func (k *Kernel) Snapshot() Snapshot {
+	s := Snapshot{Procs: make([]ProcView, 0, len(k.procs))}
+	for _, p := range k.procs {
+		s.Procs = append(s.Procs, k.view(p))
+	}
+	return s
+}
+
+func pidOrZero(p *Proc) int {
+	if p == nil {
+		return 0
+	}
+	return p.Pid
+}
+
+func (k *Kernel) view(p *Proc) ProcView {
+	v := ProcView{Pid: p.Pid, Name: p.Name, Oppid: p.oppid, DbgChild: p.dbgChild,
+		PFlags: p.flag.Names(), TDBFlags: p.td.dbgflags.Names(), Events: p.ptevents,
+		FollowExec: p.followExc, Pending: slices.Clone(p.sigPend), LastWait: p.lastWait}
+	if p != k.init {
+		v.Parent = pidOrZero(p.pptr)
+		if k.d.linux {
+			v.Parent = pidOrZero(p.realParent)
+		}
+		v.RealParent = pidOrZero(k.realParentOf(p))
+		v.Tracer = pidOrZero(p.tracer())
+	}
+	v.OrphanOf = pidOrZero(p.orphanOf)
+	if p.td.k != nil && p.td.k.call != "" {
+		v.InCall = p.td.k.call
+	}
+	switch {
+	case p.state == prsReaped:
+		v.State = StateReaped
+	case p.state == prsZombie:
+		v.State = StateZombie
+	case p.stopped():
+		v.State, v.StopSig = StateStopped, Signal(p.xstat)
+		v.TraceStop = p.flag&P_STOPPED_TRACE != 0
+		if v.TraceStop {
+			info := k.lwpinfo(p)
+			v.Lwpinfo = &info
+		}
+	case p.td.k != nil && p.td.k.wchan != "":
+		v.State, v.BlockedOn = StateBlocked, p.td.k.wchan
+	default:
+		v.State = StateRunning
+	}
+	if p.state != prsNormal {
+		r := exitResult(p)
+		v.Exit = &r
+		v.InCall = ""
+	} else {
+		v.SharesVM = k.vmShared(p)
+	}
+	return v
+}
