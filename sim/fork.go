@@ -17,7 +17,7 @@ package sim
 // forkStages returns the kernel path of fork, vfork and rfork for this design.
 func (k *Kernel) forkStages() []stage {
 	if k.d.linux {
-		return []stage{stageLinuxClone, stageLinuxForkEvent, stagePPWait, stageForkValue}
+		return []stage{stageLinuxClone, stageForkValue, stageLinuxForkEvent, stagePPWait}
 	}
 	s := []stage{stageFork1, stageDbgWait}
 	if !k.d.vforkWaitInSyscallret {

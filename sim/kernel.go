@@ -104,6 +104,15 @@ func (k *Kernel) newProc(name string, pid int, parent *Proc) *Proc {
 	return p
 }
 
+// Names returns NAME[pid] for every process created so far, init included.
+func (k *Kernel) Names() map[int]string {
+	m := make(map[int]string, len(k.procs))
+	for _, p := range k.procs {
+		m[p.Pid] = p.String()
+	}
+	return m
+}
+
 // Design returns the kernel's design.
 func (k *Kernel) Design() *Design { return k.d }
 
@@ -433,7 +442,9 @@ func (k *Kernel) callArgs(p *Proc, op *Op) string {
 		case PTDetach, PTContinue:
 			s += ", " + op.Signal.String()
 		case PTFollowFork, PTFollowExec:
-			if op.On {
+			if k.d.linux {
+				s += ", 0, " + k.linuxOptionsArg(op)
+			} else if op.On {
 				s += ", 1"
 			} else {
 				s += ", 0"

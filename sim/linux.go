@@ -1,5 +1,7 @@
 package sim
 
+import "strings"
+
 // This file is the linux design (ptrace-semantics.md §6): Linux keeps the tracer
 // apart from the real parent. A tracee's `parent` is its tracer (kept here in
 // p_pptr's place) while `real_parent` and its children list do not change
@@ -251,4 +253,31 @@ func (k *Kernel) linuxLwpinfo(t *Proc) LwpInfo {
 		}
 	}
 	return info
+}
+
+// linuxOptionsArg renders the PTRACE_SETOPTIONS word a follow-fork or follow-exec
+// request sets.
+func (k *Kernel) linuxOptionsArg(op *Op) string {
+	opts := uint32(0)
+	if t := k.byName[op.Target]; t != nil {
+		opts = t.options
+	}
+	bits := PTRACE_O_TRACEEXEC
+	if op.Req == PTFollowFork {
+		bits = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK
+	}
+	opts = setOption(opts, bits, op.On)
+	var parts []string
+	for _, o := range []struct {
+		bit  uint32
+		name string
+	}{{PTRACE_O_TRACEFORK, "PTRACE_O_TRACEFORK"}, {PTRACE_O_TRACEVFORK, "PTRACE_O_TRACEVFORK"}, {PTRACE_O_TRACEEXEC, "PTRACE_O_TRACEEXEC"}} {
+		if opts&o.bit != 0 {
+			parts = append(parts, o.name)
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, "|")
 }

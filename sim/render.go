@@ -23,14 +23,17 @@ type Renderer struct {
 	linux   bool
 	pending map[int]*SyscallEnter // strace: calls entered and not yet printed
 	split   map[int]bool          // strace: calls printed as <unfinished ...>
+	names   map[int]string        // pid → NAME[pid]
 }
 
 // NewRenderer returns a renderer for format ("plain", "kdump", "truss" or
-// "strace"), or an error for another name.
-func NewRenderer(format string, d *Design) (*Renderer, error) {
+// "strace"), or an error for another name. names gives NAME[pid] for the pids that
+// events mention (Kernel.Names).
+func NewRenderer(format string, d *Design, names map[int]string) (*Renderer, error) {
 	for _, f := range Formats {
 		if f == format {
-			return &Renderer{format: format, linux: d.linux, pending: map[int]*SyscallEnter{}, split: map[int]bool{}}, nil
+			return &Renderer{format: format, linux: d.linux, names: names,
+				pending: map[int]*SyscallEnter{}, split: map[int]bool{}}, nil
 		}
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
@@ -62,15 +65,23 @@ func (r *Renderer) Render(events []Event) []Line {
 // plain: one line an event, "NAME[pid] function: what happened".
 func (r *Renderer) plain(e Event) []string {
 	b := e.Common()
-	s := Describe(e)
+	s := Describe(e, r.name)
 	if s == "" {
 		return nil
 	}
 	return []string{fmt.Sprintf("%-10s %-16s %s", b.Proc, b.Func, s)}
 }
 
-// Describe says in words what an event means.
-func Describe(e Event) string {
+// name returns NAME[pid] for pid.
+func (r *Renderer) name(pid int) string {
+	if n, ok := r.names[pid]; ok {
+		return n
+	}
+	return "pid " + itoa(pid)
+}
+
+// Describe says in words what an event means; name renders a pid.
+func Describe(e Event, name func(int) string) string {
 	switch e := e.(type) {
 	case *SyscallEnter:
 		return "calls " + e.Call + "(" + e.Args + ")"
@@ -86,7 +97,7 @@ func Describe(e Event) string {
 	case *Blocked:
 		return "sleeps: " + e.On
 	case *Forked:
-		s := "creates " + e.ChildName + "[" + itoa(e.Child) + "]"
+		s := "creates " + name(e.Child)
 		if e.SharedVM {
 			s += ", sharing its memory"
 		}
@@ -118,27 +129,27 @@ func Describe(e Event) string {
 	case *Continued:
 		s := "continues"
 		if e.By != 0 {
-			s = "resumed by pid " + itoa(e.By)
+			s = "resumed by " + name(e.By)
 		}
 		if e.Sig != 0 {
 			s += " with " + e.Sig.String()
 		}
 		return s
 	case *Reparented:
-		s := "re-parented from pid " + itoa(e.From) + " to pid " + itoa(e.To)
+		s := "re-parented from " + name(e.From) + " to " + name(e.To)
 		if e.Orphan {
-			s += "; on pid " + itoa(e.From) + "'s p_orphans (P_ORPHAN)"
+			s += "; on " + name(e.From) + "'s p_orphans (P_ORPHAN)"
 		}
 		return s
 	case *Attached:
-		return "traced by pid " + itoa(e.Tracer)
+		return "traced by " + name(e.Tracer)
 	case *Detached:
-		return "no longer traced by pid " + itoa(e.Tracer)
+		return "no longer traced by " + name(e.Tracer)
 	case *SignalSent:
 		if e.Discarded {
-			return e.Sig.String() + " from pid " + itoa(e.From) + " discarded (ignored by default)"
+			return e.Sig.String() + " from " + name(e.From) + " discarded (ignored by default)"
 		}
-		return e.Sig.String() + " posted by pid " + itoa(e.From)
+		return e.Sig.String() + " posted by " + name(e.From)
 	case *SignalTaken:
 		return "takes " + e.Sig.String() + ": " + e.Action
 	case *Exited:
@@ -147,13 +158,13 @@ func Describe(e Event) string {
 		}
 		return "exits with " + itoa(e.Status) + ", now a zombie"
 	case *Reaped:
-		return "reaped by pid " + itoa(e.By)
+		return "reaped by " + name(e.By)
 	case *HandedBack:
-		return "handed back to its real parent pid " + itoa(e.To) + " instead of being freed"
+		return "handed back to its real parent " + name(e.To) + " instead of being freed"
 	case *WaitReturned:
 		return "wait4 returns " + e.Result.String()
 	case *LwpinfoRead:
-		return "reads the stop of pid " + itoa(e.Target) + ": " + e.Info.String()
+		return "reads the stop of " + name(e.Target) + ": " + e.Info.String()
 	case *Assumed:
 		return "assumption " + e.Name + ": " + e.Text
 	case *MemoryAccess:
@@ -162,11 +173,19 @@ func Describe(e Event) string {
 			s = "stores " + e.Var + " = " + itoa(e.Value)
 		}
 		if len(e.Shared) > 0 {
-			s += fmt.Sprintf(" (memory shared with pid %v)", e.Shared)
+			s += " (memory shared with " + names(e.Shared, name) + ")"
 		}
 		return s
 	}
 	return ""
+}
+
+func names(pids []int, name func(int) string) string {
+	var parts []string
+	for _, p := range pids {
+		parts = append(parts, name(p))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // kdump: "  PID NAME     OP    detail", with CALL, RET, NAMI, PSIG, and STOP/EXIT
@@ -252,48 +271,64 @@ func (r *Renderer) args(pid int) string {
 // "<... call resumed>", signals as "--- SIG ---", ends as "+++ exited with N +++".
 func (r *Renderer) strace(e Event) []string {
 	b := e.Common()
-	pfx := "[pid " + itoa(b.Pid) + "] "
-	var out []string
-	// Another process's line interrupts a call that has not returned yet.
+	out := r.straceLines(e)
+	if len(out) == 0 {
+		return nil
+	}
+	// A line of another process, or a stop of the same one, interrupts a call that
+	// has not returned yet.
+	ends := false
+	switch e.(type) {
+	case *SyscallReturn, *Unfinished, *Exited:
+		ends = true
+	}
+	var pre []string
 	for _, pid := range slices.Sorted(maps.Keys(r.pending)) {
-		if pe := r.pending[pid]; pid != b.Pid {
-			out = append(out, "[pid "+itoa(pid)+"] "+pe.Call+"("+pe.Args+" <unfinished ...>")
+		if pe := r.pending[pid]; pid != b.Pid || !ends {
+			pre = append(pre, "[pid "+itoa(pid)+"] "+pe.Call+"("+pe.Args+" <unfinished ...>")
 			r.split[pid] = true
 			delete(r.pending, pid)
 		}
 	}
+	return append(pre, out...)
+}
+
+func (r *Renderer) straceLines(e Event) []string {
+	b := e.Common()
+	pfx := "[pid " + itoa(b.Pid) + "] "
 	switch e := e.(type) {
 	case *SyscallEnter:
 		r.pending[b.Pid] = e
 	case *Unfinished:
 		if pe := r.pending[b.Pid]; pe != nil {
-			out = append(out, pfx+pe.Call+"("+pe.Args+" <unfinished ...>")
 			r.split[b.Pid] = true
 			delete(r.pending, b.Pid)
+			return []string{pfx + pe.Call + "(" + pe.Args + " <unfinished ...>"}
 		}
 	case *SyscallReturn:
 		val := " = " + e.Value
 		if e.Errno != 0 {
 			val = " = -1 " + e.Errno.String()
 		}
+		line := pfx + "<... " + e.Call + " resumed>)" + val
 		if pe := r.pending[b.Pid]; pe != nil && !r.split[b.Pid] {
-			out = append(out, pfx+pe.Call+"("+pe.Args+")"+val)
-		} else {
-			out = append(out, pfx+"<... "+e.Call+" resumed>)"+val)
+			line = pfx + pe.Call + "(" + pe.Args + ")" + val
 		}
 		delete(r.pending, b.Pid)
 		delete(r.split, b.Pid)
+		return []string{line}
 	case *Stopped:
 		if e.Trace {
 			s := pfx + "--- stopped by " + e.Sig.String()
 			if e.LinuxEvent != 0 {
 				s += " (" + e.LinuxEvent.String() + ")"
 			}
-			out = append(out, s+" ---")
+			return []string{s + " ---"}
 		}
 	case *SignalTaken:
-		out = append(out, pfx+"--- "+e.Sig.String()+" {si_signo="+e.Sig.String()+"} ---")
+		return []string{pfx + "--- " + e.Sig.String() + " {si_signo=" + e.Sig.String() + "} ---"}
 	case *Exited:
+		var out []string
 		if pe := r.pending[b.Pid]; pe != nil {
 			if pe.Call == "exit" {
 				out = append(out, pfx+"exit("+pe.Args+") = ?")
@@ -304,10 +339,9 @@ func (r *Renderer) strace(e Event) []string {
 		}
 		delete(r.split, b.Pid)
 		if e.Sig != 0 {
-			out = append(out, pfx+"+++ killed by "+e.Sig.String()+" +++")
-		} else {
-			out = append(out, pfx+"+++ exited with "+itoa(e.Status)+" +++")
+			return append(out, pfx+"+++ killed by "+e.Sig.String()+" +++")
 		}
+		return append(out, pfx+"+++ exited with "+itoa(e.Status)+" +++")
 	}
-	return out
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"forklab/scenarios"
@@ -161,9 +162,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "forklab: unknown design %q\n", *designName)
 		return 2
 	}
-	rend, err := sim.NewRenderer(*format, d)
-	if err != nil {
-		fmt.Fprintf(stderr, "forklab: %v\n", err)
+	if !slices.Contains(sim.Formats, *format) {
+		fmt.Fprintf(stderr, "forklab: unknown format %q\n", *format)
 		return 2
 	}
 	f, err := load(fs.Arg(0))
@@ -172,6 +172,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	r := scenarios.Execute(f, d, scenarios.Options{})
+	rend, _ := sim.NewRenderer(*format, d, r.Names)
 	fmt.Fprint(stdout, scenarios.Trace(r, rend))
 	return 0
 }
