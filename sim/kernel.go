@@ -272,6 +272,7 @@ func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
 	a.stages = append(a.stages, k.callStages(op)...)
 	if op.Call.Syscall() && op.Call != CallExit {
 		a.stages = append(a.stages, k.syscallretStages()...)
+		a.stages = append(a.stages, stageReturn)
 	}
 	a.stages = append(a.stages, stageAST)
 	p.td.k = a
@@ -340,9 +341,13 @@ func (k *Kernel) run(p *Proc) bool {
 		}
 	}
 	p.td.k = nil
-	if a.call != "" && a.call != "exit" {
-		k.emit(&SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno})
-	}
+	return true
+}
+
+// stageReturn: the call's value reaches user mode; signals are delivered after it
+// (userret → ast).
+func stageReturn(k *Kernel, p *Proc, a *kact) bool {
+	k.emit(&SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno})
 	return true
 }
 
