@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -10,12 +11,15 @@ import (
 )
 
 // FuzzParse checks that Parse never panics, returns a file or an *Error but never both,
-// places errors inside the input, and gives a parsed file unique process names. The
-// seed corpus is in testdata/fuzz/FuzzParse.
+// places errors inside the input, gives a parsed file unique process names, and gives
+// the same answer twice. The seed corpus is in testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(firstExample))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, err := Parse("fuzz", src)
+		if again, err2 := Parse("fuzz", src); !reflect.DeepEqual(again, file) || !reflect.DeepEqual(err2, err) {
+			t.Fatalf("two parses differ: %v, then %v", err, err2)
+		}
 		switch {
 		case file != nil && err != nil:
 			t.Fatalf("Parse returned both a file and the error %v", err)
@@ -40,7 +44,7 @@ func checkError(t *testing.T, src []byte, err error) {
 	if p.File != "fuzz" || p.Line < 1 || p.Line > len(lines)+1 || p.Col < 1 {
 		t.Fatalf("error %v: position outside the input of %d lines", err, len(lines))
 	}
-	if p.Line <= len(lines) && p.Col > utf8.RuneCountInString(lines[p.Line-1])+2 {
+	if p.Line <= len(lines) && p.Col > utf8.RuneCountInString(lines[p.Line-1])+1 {
 		t.Fatalf("error %v: column past the end of line %q", err, lines[p.Line-1])
 	}
 	if e.Msg == "" || err.Error() != p.String()+": "+e.Msg {

@@ -80,12 +80,7 @@ func fields(s string, from int, sep func(byte) bool) []word {
 }
 
 // colAt returns the rune column of byte offset off in s.
-func colAt(s string, off int) int {
-	if off > len(s) {
-		off = len(s)
-	}
-	return utf8.RuneCountInString(s[:off]) + 1
-}
+func colAt(s string, off int) int { return utf8.RuneCountInString(s[:off]) + 1 }
 
 // skipBlanks returns the offset of the first non-blank byte of s at or after off.
 func skipBlanks(s string, off int) int {

@@ -108,35 +108,29 @@ func (p *parser) errorf(line, col int, format string, args ...any) *Error {
 	return &Error{Pos: p.pos(line, col), Msg: fmt.Sprintf(format, args...)}
 }
 
-// readLine reads one line that is neither blank nor a comment.
+// readLine reads one line that is neither blank nor a comment, by how it starts.
 func (p *parser) readLine(ln srcLine) *Error {
-	if isBlank(ln.text[0]) {
-		return p.readContinuation(ln)
-	}
-	if ln.text[0] == '[' && p.inBody {
-		return p.readExpect(ln)
-	}
 	lead := leadingName(ln.text)
 	after := ln.text[len(lead):]
+	alone := after == "" || isBlank(after[0]) // lead is the line's first word
 	switch {
-	case lead == "": // not a word: no statement starts so
-	case strings.HasPrefix(after, ":") && p.inBody:
+	case isBlank(ln.text[0]):
+		return p.readContinuation(ln)
+	case lead != "" && strings.HasPrefix(after, ":") && p.inBody:
 		return p.readStep(ln, lead)
-	case strings.HasPrefix(after, ":"):
+	case lead != "" && strings.HasPrefix(after, ":"):
 		return p.readHeader(ln, lead)
-	case after != "" && !isBlank(after[0]): // a word glued to something else
-	case lead == "proc":
+	case lead == "proc" && alone:
 		if err := p.endHeader(); err != nil {
 			return err
 		}
 		return p.readProc(ln)
-	case lead == "expect" && p.inBody:
+	case p.inBody && (ln.text[0] == '[' || lead == "expect" && alone):
 		return p.readExpect(ln)
+	case p.inBody:
+		return p.errorf(ln.num, 1, "expected a step (ACTOR: CALL), a proc line or an expect line")
 	}
-	if !p.inBody {
-		return p.errorf(ln.num, 1, "expected a header line (title:, about:, cite:, designs:, tags:) or a proc line")
-	}
-	return p.errorf(ln.num, 1, "expected a step (ACTOR: CALL), a proc line or an expect line")
+	return p.errorf(ln.num, 1, "expected a header line (title:, about:, cite:, designs:, tags:) or a proc line")
 }
 
 // endHeader ends the header at the first proc line, or at the end of a file that has

@@ -29,12 +29,13 @@ func (c *cursor) peek() string {
 	return ""
 }
 
-// next returns the next word; at the end it says that what was expected.
+// next returns the next word. At the end of the words it returns an error, just after
+// the last word, that says what was expected.
 func (c *cursor) next(what string) (word, *Error) {
 	if !c.more() {
 		col := 1
 		if len(c.ws) > 0 {
-			col = c.ws[len(c.ws)-1].end() + 1
+			col = c.ws[len(c.ws)-1].end()
 		}
 		return word{}, c.p.errorf(c.line, col, "expected %s", what)
 	}

@@ -153,7 +153,7 @@ func (rr *resultReader) report() *Error {
 		if verb == "exited" {
 			what = "an exit status"
 		}
-		return rr.errorf(word{col: ws[1].end() + 1}, "expected %s after %s", what, verb)
+		return rr.errorf(word{col: ws[1].end()}, "expected %s after %s", what, verb)
 	}
 	if err := rr.reportArg(verb, ws[2]); err != nil {
 		return err

@@ -111,6 +111,7 @@ func TestParseGood(t *testing.T) {
 about ["D attaches to C, a child of R. C exits. Who hears about it, and when?"]
 cites ["tests/sys/kern/ptrace_test.c ptrace__parent_sees_exit_after_child_debugger"]
 designs [freebsd-9.0 mikulin-2012 freebsd-9.1 freebsd-current]
+procs R C(R) D
 names R C D
 10 D: ptrace attach C                      => ok | Op{Actor:D Call:ptrace Target:C Req:attach} | "": ok
 11 D: wait C                               => C stopped SIGSTOP | Op{Actor:D Call:wait4 Target:C} | "": stopped Name:C Signal:SIGSTOP | say: Attaching re-parents C to D and stops it with SIGSTOP.
@@ -133,7 +134,8 @@ R.3: fork
 V: fork
 proc E
 R: wait V`,
-			want: `names R C D R.1 V R.3 R.3.1 V.1 E
+			want: `procs R C(R) D E
+names R C D R.1 V R.3 R.3.1 V.1 E
 5 R: wait R.3 nohang | Op{Actor:R Call:wait4 Target:R.3 NoHang:true}
 6 R: fork | Op{Actor:R Call:fork Child:R.1}
 7 R: fork fail EAGAIN | Op{Actor:R Call:fork Errno:EAGAIN}
@@ -171,7 +173,8 @@ D: ptrace kill C
 D: ptrace follow-fork C on
 D: ptrace follow-exec C off
 D: ptrace lwpinfo C`,
-			want: `names R C D K Q
+			want: `procs R C(R) D
+names R C D K Q
 5 R: fork as K | Op{Actor:R Call:fork Child:K}
 6 R: rfork RFPROC|RFPPWAIT|RFFDG as Q | Op{Actor:R Call:rfork Child:Q Rfork:0x80000014}
 7 C: exec /bin/sh | Op{Actor:C Call:execve Path:/bin/sh}
@@ -205,7 +208,8 @@ D: ptrace events C exec fork vfork
 D: ptrace events C sce scx lwp
 D: ptrace events C +fork -exec +vfork
 D: ptrace events C -sce`,
-			want: `names R C D
+			want: `procs R C(R) D
+names R C D
 5 D: ptrace events C none | Op{Actor:D Call:ptrace Target:C Req:events}
 6 D: ptrace events C exec fork vfork | Op{Actor:D Call:ptrace Target:C Req:events Events:0x29}
 7 D: ptrace events C sce scx lwp | Op{Actor:D Call:ptrace Target:C Req:events Events:0x16}
@@ -230,7 +234,8 @@ C: exec /x fail E2BIG => E2BIG
 R: wait init => init exited 0
 R: getppid => EPERM # a process named EPERM: NAME wins over ERRNO
 proc EPERM`,
-			want: `names R C D R.1 EPERM
+			want: `procs R C(R) D EPERM
+names R C D R.1 EPERM
 5 R: fork => R.1 | Op{Actor:R Call:fork Child:R.1} | "": name Name:R.1 | linux: errno Errno:EAGAIN
 7 C: getppid => init | Op{Actor:C Call:getppid} | "": name Name:init
 8 D: ptrace attach C | Op{Actor:D Call:ptrace Target:C Req:attach} | "": ok | freebsd-9.0: errno Errno:EBUSY | freebsd-9.1: errno Errno:EBUSY | freebsd-current: blocks | mikulin-2012: errno Errno:EBUSY
@@ -252,15 +257,17 @@ D: ptrace lwpinfo C
   [merged,current] => SIGTRAP flags=PL_FLAG_SCX|PL_FLAG_EXEC
   [linux] => SIGTRAP event=none
 D: ptrace lwpinfo C => SIGSTOP`,
-			want: `names R C D
+			want: `procs R C(R) D
+names R C D
 5 D: ptrace lwpinfo C => SIGTRAP +PL_FLAG_FORKED -PL_FLAG_CHILD child=C | Op{Actor:D Call:ptrace Target:C Req:lwpinfo} | "": lwpinfo Signal:SIGTRAP Set:PL_FLAG_FORKED Clear:PL_FLAG_CHILD HasChild:true Child:C | linux: lwpinfo Signal:SIGTRAP HasChild:true Child:C HasEvent:true Event:PTRACE_EVENT_FORK
 7 D: ptrace lwpinfo C | Op{Actor:D Call:ptrace Target:C Req:lwpinfo} | freebsd-9.0: lwpinfo Signal:SIGSTOP Exact:true HasChild:true HasEvent:true PLEvent:PL_EVENT_SIGNAL EventIsPL:true | freebsd-9.1: lwpinfo Signal:SIGTRAP Exact:true Flags:PL_FLAG_SCX|PL_FLAG_EXEC | freebsd-current: lwpinfo Signal:SIGTRAP Exact:true Flags:PL_FLAG_SCX|PL_FLAG_EXEC | linux: lwpinfo Signal:SIGTRAP HasEvent:true | mikulin-2012: lwpinfo Signal:SIGSTOP Exact:true HasChild:true HasEvent:true PLEvent:PL_EVENT_SIGNAL EventIsPL:true
 11 D: ptrace lwpinfo C => SIGSTOP | Op{Actor:D Call:ptrace Target:C Req:lwpinfo} | "": lwpinfo Signal:SIGSTOP`,
 		},
 		{
 			name: "lwpinfo for the designs of the file",
-			src: "title: t\ndesigns: linux\nproc D\nproc C\nD: ptrace lwpinfo C => SIGTRAP event=PTRACE_EVENT_EXEC\n",
+			src:  "title: t\ndesigns: linux\nproc D\nproc C\nD: ptrace lwpinfo C => SIGTRAP event=PTRACE_EVENT_EXEC\n",
 			want: `designs [linux]
+procs D C
 names D C
 5 D: ptrace lwpinfo C => SIGTRAP event=PTRACE_EVENT_EXEC | Op{Actor:D Call:ptrace Target:C Req:lwpinfo} | "": lwpinfo Signal:SIGTRAP HasEvent:true Event:PTRACE_EVENT_EXEC`,
 		},
@@ -277,7 +284,8 @@ expect deadlock
 # only comments and blank lines may follow
 
 `,
-			want: `names R C D
+			want: `procs R C(R) D
+names R C D
 5 expect parent C is R | Expect{Kind:parent Proc:C Other:R}
 6 expect realparent C is init | Expect{Kind:realparent Proc:C Other:init}
 7 expect state C is stopped SIGSTOP | Expect{Kind:state Proc:C State:stopped Signal:SIGSTOP}
@@ -311,6 +319,7 @@ about ["one # two" ""]
 cites ["man 2 ptrace # section"]
 tags [fork attach]
 designs [freebsd-9.0 linux]
+procs R C(R)
 names R C
 11 R: kill C SIGCONT | Op{Actor:R Call:kill Target:C Signal:SIGCONT} | "": ok | say: a #hash stays | say[linux]: spaced
 15 expect state C is running | Expect{Kind:state Proc:C State:running}`,
@@ -318,7 +327,8 @@ names R C
 		{
 			name: "CRLF",
 			src:  "title: t\r\nproc R\r\nR: fork => R.1 # c\r\n  say: s\r\n",
-			want: `names R R.1
+			want: `procs R
+names R R.1
 3 R: fork => R.1 | Op{Actor:R Call:fork Child:R.1} | "": name Name:R.1 | say: s`,
 		},
 		{
@@ -328,14 +338,16 @@ names R C
 		},
 		{
 			name: "names use dots and dashes",
-			src:  "title: t\nproc _a-b.c\nproc x9 parent _a-b.c\n_a-b.c: fork\n",
-			want: `names _a-b.c x9 _a-b.c.1
-4 _a-b.c: fork | Op{Actor:_a-b.c Call:fork Child:_a-b.c.1}`,
+			src:  "title: t\nproc _a-b.c\nproc x9 parent _a-b.c\nproc y parent init\n_a-b.c: fork\n",
+			want: `procs _a-b.c x9(_a-b.c) y
+names _a-b.c x9 y _a-b.c.1
+5 _a-b.c: fork | Op{Actor:_a-b.c Call:fork Child:_a-b.c.1}`,
 		},
 		{
 			name: "10000 lines",
 			src:  header + strings.Repeat("\n", maxLines-5) + "R: fork\n",
-			want: `names R C D R.1
+			want: `procs R C(R) D
+names R C D R.1
 10000 R: fork | Op{Actor:R Call:fork Child:R.1}`,
 		},
 	} {
@@ -377,21 +389,22 @@ func TestParseBad(t *testing.T) {
 		{header + "R\t: fork\n", "t:5:1: expected a step (ACTOR: CALL), a proc line or an expect line"},
 
 		// proc lines and names.
-		{"title: t\nproc\n", "t:2:6: expected a process name after proc"},
+		{"title: t\nproc\n", "t:2:5: expected a process name after proc"},
 		{"title: t\nproc any\n", "t:2:6: any is a reserved word, not a name"},
 		{"title: t\nproc init\n", "t:2:6: init is pid 1 and always exists: it is not declared"},
 		{"title: t\nproc 9x\n", `t:2:6: "9x" is not a name (names match [A-Za-z_][A-Za-z0-9_.-]*)`},
 		{"title: t\nproc C parent R\nproc R\n", "t:2:15: parent R must be declared with proc above this line"},
 		{"title: t\nproc C parent C\n", "t:2:15: parent C must be declared with proc above this line"},
 		{"title: t\nproc R\nproc R # again\n", "t:3:6: name R given twice (first at line 2)"},
+		{"title: t\nproc R\nproc C parent none\n", "t:3:15: none is a reserved word, not a name"},
 		{"title: t\nproc R\nproc C father R\n", `t:3:8: expected parent, found "father"`},
-		{"title: t\nproc R\nproc C parent\n", "t:3:15: expected the parent's name"},
+		{"title: t\nproc R\nproc C parent\n", "t:3:14: expected the parent's name"},
 		{"title: t\nproc R\nproc C parent R D\n", `t:3:17: unexpected "D"`},
 		{header + "R: fork as C\n", "t:5:12: name C given twice (first at line 3)"},
 		{header + "proc R.1\nR: fork\n", "t:6:4: the default child name R.1 is already given at line 5; name the child with as"},
 		{header + "R: fork as R.2\nR: fork\n", "t:6:4: the default child name R.2 is already given at line 5; name the child with as"},
 		{header + "R: fork\nproc R.1\n", "t:6:6: name R.1 given twice (first at line 5)"},
-		{header + "R: fork as\n", "t:5:12: expected the child's name after as"},
+		{header + "R: fork as\n", "t:5:11: expected the child's name after as"},
 		{header + "R: fork as none\n", "t:5:12: none is a reserved word, not a name"},
 		{header + "R: fork as init\n", "t:5:12: init is pid 1: no step creates it"},
 
@@ -403,44 +416,46 @@ func TestParseBad(t *testing.T) {
 		{header + "R:\n", "t:5:3: expected a call after R:"},
 		{header + "R: => ok\n", "t:5:4: expected a call after R:"},
 		{header + "R: spawn\n", `t:5:4: unknown call "spawn"; expected fork, vfork, rfork, exec, exit, kill, raise, wait, getppid, set, read or ptrace`},
-		{header + "R: fork fail\n", "t:5:14: expected an errno name (EAGAIN, ENOENT, ...)"},
+		{header + "R: fork fail\n", "t:5:13: expected an errno name (EAGAIN, ENOENT, ...)"},
 		{header + "R: fork fail EWHAT\n", `t:5:14: unknown errno "EWHAT"`},
 		{header + "R: fork fail EAGAIN as K\n", "t:5:21: as on fork fail: a failed fork creates no child"},
 		{header + "R: fork K\n", `t:5:9: unexpected "K"`},
-		{header + "R: rfork\n", "t:5:10: expected rfork flags (RFPROC, RFMEM, RFPPWAIT, RFFDG joined by |)"},
+		{header + "R: rfork\n", "t:5:9: expected rfork flags (RFPROC, RFMEM, RFPPWAIT, RFFDG joined by |)"},
 		{header + "R: rfork RFMEM as K\n", "t:5:16: as on an rfork without RFPROC, which creates no process"},
 		{header + "R: rfork RFPROC|RFCFDG\n", `t:5:17: unknown rfork flag "RFCFDG"; expected RFPROC, RFMEM, RFPPWAIT or RFFDG`},
 		{header + "R: rfork RFPROC||RFMEM\n", `t:5:17: unknown rfork flag ""; expected RFPROC, RFMEM, RFPPWAIT or RFFDG`},
-		{header + "C: exec\n", "t:5:9: expected a path after exec"},
-		{header + "C: exec /bin/sh fail\n", "t:5:22: expected an errno name (EAGAIN, ENOENT, ...)"},
+		{header + "C: exec\n", "t:5:8: expected a path after exec"},
+		{header + "C: exec /bin/sh fail\n", "t:5:21: expected an errno name (EAGAIN, ENOENT, ...)"},
 		{header + "C: exec /bin/sh ENOENT\n", `t:5:17: unexpected "ENOENT"`},
 		{header + "C: exit 256\n", "t:5:9: exit status 256 is not from 0 to 255"},
 		{header + "C: exit -1\n", "t:5:9: exit status -1 is not from 0 to 255"},
 		{header + "C: exit 0x1\n", `t:5:9: expected an exit status from 0 to 255, found "0x1"`},
 		{header + "C: exit 99999999999999999999\n", `t:5:9: expected an exit status from 0 to 255, found "99999999999999999999"`},
-		{header + "C: exit\n", "t:5:9: expected an exit status from 0 to 255"},
+		{header + "C: exit\n", "t:5:8: expected an exit status from 0 to 255"},
 		{header + "R: kill init SIGKILL\n", "t:5:9: init is never a target of kill or ptrace"},
 		{header + "D: ptrace attach init\n", "t:5:18: init is never a target of kill or ptrace"},
-		{header + "R: kill C\n", "t:5:11: expected a signal name (SIGSTOP, SIGKILL, ...)"},
+		{header + "R: kill C\n", "t:5:10: expected a signal name (SIGSTOP, SIGKILL, ...)"},
 		{header + "R: kill C 9\n", "t:5:11: signals are written by name (SIGKILL), not by number"},
 		{header + "R: raise SIGFOO\n", `t:5:10: unknown signal "SIGFOO"`},
 		{header + "R: kill Z SIGKILL\n", "t:5:9: unknown process Z (declare it with proc, or name a child with as)"},
 		{header + "R: wait C now\n", `t:5:11: unexpected "now"`},
 		{header + "R: wait nohang C\n", `t:5:16: unexpected "C"`},
 		{header + "R: wait fail\n", "t:5:9: fail is a reserved word, not a name"},
-		{header + "C: set x\n", "t:5:10: expected an integer value"},
+		{header + "C: set x\n", "t:5:9: expected an integer value"},
 		{header + "C: set x 1.5\n", `t:5:10: expected an integer value, found "1.5"`},
+		{header + "C: set\n", "t:5:7: expected a variable name"},
+		{header + "C: set x -\n", `t:5:10: expected an integer value, found "-"`},
 		{header + "C: set ok 1\n", "t:5:8: ok is a reserved word, not a name"},
 		{header + "C: read init\n", "t:5:9: init is a reserved word, not a name"},
 		{header + "C: getppid now\n", `t:5:12: unexpected "now"`},
-		{header + "D: ptrace\n", "t:5:11: expected a ptrace request (traceme, attach, detach, continue, to-sce, to-scx, syscall, kill, follow-fork, follow-exec, events or lwpinfo)"},
+		{header + "D: ptrace\n", "t:5:10: expected a ptrace request (traceme, attach, detach, continue, to-sce, to-scx, syscall, kill, follow-fork, follow-exec, events or lwpinfo)"},
 		{header + "D: ptrace cont C\n", `t:5:11: unknown ptrace request "cont"; expected traceme, attach, detach, continue, to-sce, to-scx, syscall, kill, follow-fork, follow-exec, events or lwpinfo`},
 		{header + "D: ptrace traceme C\n", `t:5:19: unexpected "C"`},
-		{header + "D: ptrace attach\n", "t:5:18: expected a process name"},
+		{header + "D: ptrace attach\n", "t:5:17: expected a process name"},
 		{header + "D: ptrace continue C none\n", `t:5:22: unknown signal "none"`},
-		{header + "D: ptrace follow-fork C\n", "t:5:25: expected on or off"},
+		{header + "D: ptrace follow-fork C\n", "t:5:24: expected on or off"},
 		{header + "D: ptrace follow-exec C yes\n", `t:5:25: expected on or off, found "yes"`},
-		{header + "D: ptrace events C\n", "t:5:20: expected event names (exec, fork, vfork, sce, scx or lwp), none, or +NAME -NAME"},
+		{header + "D: ptrace events C\n", "t:5:19: expected event names (exec, fork, vfork, sce, scx or lwp), none, or +NAME -NAME"},
 		{header + "D: ptrace events C fork -exec\n", `t:5:25: "-exec": the two forms of ptrace events do not mix (NAME... sets the mask, +NAME -NAME... edits it)`},
 		{header + "D: ptrace events C +fork exec\n", `t:5:26: "exec": the two forms of ptrace events do not mix (NAME... sets the mask, +NAME -NAME... edits it)`},
 		{header + "D: ptrace events C fork clone\n", `t:5:25: unknown event "clone"; expected exec, fork, vfork, sce, scx or lwp (none stands alone)`},
@@ -469,8 +484,8 @@ func TestParseBad(t *testing.T) {
 		{header + "R: fork => ok fine\n", `t:5:15: unexpected "fine" after ok`},
 		{header + "R: fork => blocks ok\n", `t:5:19: unexpected "ok" after blocks`},
 		{header + "R: kill C SIGSTOP => C stopped SIGSTOP\n", "t:5:22: a NAME stopped ... result applies only to wait, not to kill"},
-		{header + "R: wait C => C stopped\n", "t:5:24: expected a signal name after stopped"},
-		{header + "R: wait C => C exited\n", "t:5:23: expected an exit status after exited"},
+		{header + "R: wait C => C stopped\n", "t:5:23: expected a signal name after stopped"},
+		{header + "R: wait C => C exited\n", "t:5:22: expected an exit status after exited"},
 		{header + "R: wait C => C exited 256\n", `t:5:23: expected an exit status from 0 to 255, found "256"`},
 		{header + "R: wait C => C killed 9\n", "t:5:23: signals are written by name (SIGKILL), not by number"},
 		{header + "R: wait C => C exited 0 now\n", `t:5:25: unexpected "now"`},
@@ -510,14 +525,21 @@ func TestParseBad(t *testing.T) {
 		// expect lines.
 		{header + "expect deadlock\nR: fork\n", "t:5:8: expect deadlock must be the last statement of the file"},
 		{header + "R: fork\nexpect deadlock\n  say: why\n", "t:6:8: expect deadlock must be the last statement of the file"},
-		{header + "expect\n", "t:5:8: expected parent, realparent, state, traced or deadlock"},
+		{header + "expect\n", "t:5:7: expected parent, realparent, state, traced or deadlock"},
 		{header + "expect alive C\n", `t:5:8: unknown expect "alive"; expected parent, realparent, state, traced or deadlock`},
 		{header + "expect state C is dead\n", `t:5:19: unknown state "dead"; expected running, stopped, blocked, zombie, reaped`},
 		{header + "expect state C is zombie SIGSTOP\n", "t:5:26: a signal goes only with state stopped"},
 		{header + "expect state C is stopped SIGNOPE\n", `t:5:27: unknown signal "SIGNOPE"`},
-		{header + "expect state C\n", "t:5:16: expected is"},
+		{header + "expect state C\n", "t:5:15: expected is"},
 		{header + "expect parent C of R\n", `t:5:17: expected is, found "of"`},
-		{header + "expect traced C by\n", "t:5:20: expected a process name"},
+		{header + "expect parent C is\n", "t:5:19: expected a process name"},
+		{header + "expect realparent none is R\n", "t:5:19: none is a reserved word, not a name"},
+		{header + "expect parent C is R.1\n", "t:5:20: unknown process R.1 (declare it with proc, or name a child with as)"},
+		{header + "expect traced C of D\n", `t:5:17: expected by, found "of"`},
+		{header + "expect traced any by D\n", "t:5:15: any is a reserved word, not a name"},
+		{header + "expect state as is running\n", "t:5:14: as is a reserved word, not a name"},
+		{header + "expect state C is\n", "t:5:18: expected a state (running, stopped, blocked, zombie, reaped)"},
+		{header + "expect traced C by\n", "t:5:19: expected a process name"},
 		{header + "expect traced C by D E\n", `t:5:22: unexpected "E"`},
 		{header + "expect state Z is running\n", "t:5:14: unknown process Z (declare it with proc, or name a child with as)"},
 		{header + "expect deadlock now\n", `t:5:17: unexpected "now"`},
@@ -552,7 +574,7 @@ func short(src string) string {
 }
 
 // dumpFile renders what a test compares of a File: the header fields that are set,
-// the names, and one line an item.
+// the procs (with their parents), the names, and one line an item.
 func dumpFile(f *File) string {
 	var lines []string
 	add := func(key string, v any, set bool) {
@@ -565,6 +587,14 @@ func dumpFile(f *File) string {
 	add("cites", fmt.Sprintf("%q", f.Cites), f.Cites != nil)
 	add("tags", f.Tags, f.Tags != nil)
 	add("designs", f.Designs, f.Designs != nil)
+	var procs []string
+	for _, p := range f.Procs {
+		if p.Parent != "" {
+			p.Name += "(" + p.Parent + ")"
+		}
+		procs = append(procs, p.Name)
+	}
+	add("procs", strings.Join(procs, " "), procs != nil)
 	add("names", strings.Join(f.Names, " "), f.Names != nil)
 	for _, it := range f.Items {
 		lines = append(lines, dumpItem(it))

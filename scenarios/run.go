@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"forklab/sim"
@@ -36,6 +37,8 @@ type Run struct {
 	// Violations the ones it broke without the design declaring it (a bug).
 	Broken     []string
 	Violations []sim.Violation
+	// Names gives NAME[pid] for every process of the run, for renderers.
+	Names map[int]string
 }
 
 // Frame is the state after one step.
@@ -174,6 +177,7 @@ func Execute(f *File, d *sim.Design, opts Options) *Run {
 		r.Frames = append(r.Frames, frame)
 		if err := k.Err(); err != nil {
 			r.Err = fmt.Errorf("%s: step limit reached at line %d", f.Name, steps[i].Pos.Line)
+			r.Names = k.Names()
 			return r
 		}
 	}
@@ -183,6 +187,7 @@ func Execute(f *File, d *sim.Design, opts Options) *Run {
 	x.finish()
 	r.EndChecks = end.Checks
 	r.Assumed = k.Assumed()
+	r.Names = k.Names()
 	return r
 }
 
@@ -240,7 +245,7 @@ func (x *executor) invariants() {
 			if !contains(x.run.Broken, v.Invariant) {
 				x.run.Broken = append(x.run.Broken, v.Invariant)
 			}
-		} else {
+		} else if !slices.Contains(x.run.Violations, v) {
 			x.run.Violations = append(x.run.Violations, v)
 		}
 	}

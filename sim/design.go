@@ -92,14 +92,13 @@ var designs = []*Design{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
 		lwpChild:    true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true, reapOrphans: true, siStale: true,
-		Breaks: []Broken{{"status-delivered-once", "proc_reap's hand-back to p_oppid delivers the exit status twice, and the real parent can reap an orphan before the debugger (§4(f))"}},
+		Breaks: breaks9x,
 	},
 	{
 		Name: "freebsd-current", Alias: "current",
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
 		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
 		eventMask: true, attachInDoFork: true, realParentKept: true, sigkillStops: true, resumeQueuesSig: true,
-		Breaks: []Broken{{"status-delivered-once", "a traced child's exit status goes to the debugger and then, handed back, to its real parent (§4(f) CURRENT)"}},
 	},
 	{
 		Name: "linux", Alias: "linux",

@@ -34,7 +34,7 @@ func (k *Kernel) exit1(p *Proc, status int, sig Signal, fn string) {
 		k.linuxExit(p, status, sig, fn)
 		return
 	}
-	p.td.k = nil
+	k.setAct(p, nil)
 	p.killed = false
 	p.sigPend = nil
 	p.flag |= P_WEXIT
@@ -154,11 +154,15 @@ func exitResult(q *Proc) WaitResult {
 // initReap lets init reap one zombie child, through the design's wait path; it
 // reports whether it did.
 func (k *Kernel) initReap() bool {
+	if k.initZombies == 0 {
+		return false
+	}
 	for _, q := range k.init.children {
 		if q.state == prsZombie {
 			_, found := k.waitScan(k.init, "")
 			return found
 		}
 	}
+	k.initZombies = 0 // none left (a Linux zombie held by its tracer is not init's yet)
 	return false
 }

@@ -12,7 +12,7 @@ import (
 var Invariants = []struct{ Name, Text string }{
 	{"one-parent", "every process but init has exactly one parent, which lists it among its children"},
 	{"children-agree", "every child list entry names a process whose parent is the list's owner"},
-	{"no-cycles", "following parents from any process reaches init"},
+	{"no-cycles", "following real parents from any process reaches init (p_pptr alone may loop: a process can attach to its own parent)"},
 	{"one-tracer", "a traced process has exactly one tracer, alive, that knows it"},
 	{"orphans-agree", "a process is on at most one p_orphans list, the one P_ORPHAN and p_orphan say"},
 	{"zombie-reapable", "every zombie has a live parent that can reap it"},
@@ -86,7 +86,7 @@ func (k *Kernel) CheckInvariants() []Violation {
 			add("orphans-agree", "%s is on %d p_orphans lists", p, orphanListed[p])
 		}
 		seen := map[*Proc]bool{}
-		for q := p; q != k.init; q = parentOf(q) {
+		for q := p; q != k.init; q = k.realParentOf(q) {
 			if q == nil || seen[q] {
 				add("no-cycles", "the parents of %s do not reach init", p)
 				break

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -58,13 +59,24 @@ type Kernel struct {
 
 	results []CallResult
 	done    []bool // the step has started
-	first   int    // every step before it has started
+	// queue holds each actor's steps in file order; heads holds, in order, the first
+	// step not yet started of each actor that may still run one (rule 1).
+	queue map[string][]int
+	heads []int
+	// actorOf maps a step to its actor's number; actors holds each actor's process
+	// once it exists (the hot path of Next avoids looking names up).
+	actorOf []int
+	actorID map[string]int
+	actors  []*Proc
 
-	events  []Event // produced by the current Step
-	nevents int
-	curOp   int
-	err     error
-	assumed map[string]bool // assumptions relied on so far
+	busy []*Proc // processes inside the kernel (td.k != nil), in pid order
+	// initZombies is non-zero when init may have a zombie child to reap.
+	initZombies int
+	events      []Event // produced by the current Step
+	nevents     int
+	curOp       int
+	err         error
+	assumed     map[string]bool // assumptions relied on so far
 	// delivered counts exit statuses given by wait, by (waiter, child) pid.
 	delivered map[[2]int]int
 }
@@ -73,7 +85,7 @@ type Kernel struct {
 func New(d *Design, prog *Program) *Kernel {
 	k := &Kernel{d: d, prog: prog, byPid: map[int]*Proc{}, byName: map[string]*Proc{},
 		results: make([]CallResult, len(prog.Ops)), done: make([]bool, len(prog.Ops)),
-		assumed: map[string]bool{}, curOp: -1}
+		assumed: map[string]bool{}, curOp: -1, actorID: map[string]int{}}
 	k.init = k.newProc("init", 1, nil)
 	k.maxPid = 99
 	for _, pd := range prog.Procs {
@@ -86,6 +98,22 @@ func New(d *Design, prog *Program) *Kernel {
 			q.oppid = parent.Pid
 		}
 	}
+	k.queue = map[string][]int{}
+	k.actorOf = make([]int, len(prog.Ops))
+	for i, op := range prog.Ops {
+		k.queue[op.Actor] = append(k.queue[op.Actor], i)
+		id, ok := k.actorID[op.Actor]
+		if !ok {
+			id = len(k.actors)
+			k.actorID[op.Actor] = id
+			k.actors = append(k.actors, k.byName[op.Actor])
+		}
+		k.actorOf[i] = id
+	}
+	for _, q := range k.queue {
+		k.heads = append(k.heads, q[0])
+	}
+	slices.Sort(k.heads)
 	return k
 }
 
@@ -98,6 +126,9 @@ func (k *Kernel) newProc(name string, pid int, parent *Proc) *Proc {
 	k.procs = append(k.procs, p)
 	k.byPid[pid] = p
 	k.byName[name] = p
+	if id, ok := k.actorID[name]; ok {
+		k.actors[id] = p
+	}
 	if pid > k.maxPid {
 		k.maxPid = pid
 	}
@@ -142,32 +173,38 @@ func (p *Proc) actorReady() bool {
 	return p != nil && p.alive() && p.td.k == nil && !p.stopped() && !p.killed
 }
 
-// Next returns the index of the step that runs next, or -1 when none can run.
+// Next returns the index of the step that runs next, or -1 when none can run: the
+// first step in file order whose actor can run now and has no earlier step waiting.
 func (k *Kernel) Next() int {
 	if k.err != nil {
 		return -1
 	}
-	for k.first < len(k.done) && k.done[k.first] {
-		k.first++
-	}
-	var waiting map[string]bool
-	for i := k.first; i < len(k.prog.Ops); i++ {
-		if k.done[i] {
-			continue
-		}
-		actor := k.prog.Ops[i].Actor
-		if waiting[actor] {
-			continue
-		}
-		if k.byName[actor].actorReady() {
+	for j := 0; j < len(k.heads); j++ {
+		i := k.heads[j]
+		p := k.actors[k.actorOf[i]]
+		if p.actorReady() {
 			return i
 		}
-		if waiting == nil {
-			waiting = map[string]bool{}
+		if p != nil && !p.alive() {
+			// An actor that has exited never runs again: drop its steps.
+			k.heads = slices.Delete(k.heads, j, j+1)
+			j--
 		}
-		waiting[actor] = true
 	}
 	return -1
+}
+
+// advanceHead replaces step i, which starts now, by its actor's next step.
+func (k *Kernel) advanceHead(i int) {
+	if j, ok := slices.BinarySearch(k.heads, i); ok {
+		k.heads = slices.Delete(k.heads, j, j+1)
+	}
+	q := k.queue[k.prog.Ops[i].Actor]
+	if n, _ := slices.BinarySearch(q, i); n+1 < len(q) {
+		next := q[n+1]
+		j, _ := slices.BinarySearch(k.heads, next)
+		k.heads = slices.Insert(k.heads, j, next)
+	}
 }
 
 // Step runs step i and settles; it returns the events produced.
@@ -175,6 +212,7 @@ func (k *Kernel) Step(i int) []Event {
 	k.events = k.events[:0]
 	k.curOp = i
 	k.done[i] = true
+	k.advanceHead(i)
 	k.results[i].Ran = true
 	op := &k.prog.Ops[i]
 	p := k.byName[op.Actor]
@@ -275,7 +313,7 @@ func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
 		a.stages = append(a.stages, stageReturn)
 	}
 	a.stages = append(a.stages, stageAST)
-	p.td.k = a
+	k.setAct(p, a)
 }
 
 // callStages returns the kernel path of op's call for this design.
@@ -340,8 +378,22 @@ func (k *Kernel) run(p *Proc) bool {
 			k.emit(&Resumed{EventBase: k.base(p, "wakeup"), Call: a.call})
 		}
 	}
-	p.td.k = nil
+	k.setAct(p, nil)
 	return true
+}
+
+// setAct makes a what p does in the kernel (nil: p is in user mode) and keeps
+// k.busy, the processes inside the kernel, in pid order.
+func (k *Kernel) setAct(p *Proc, a *kact) {
+	was := p.td.k != nil
+	p.td.k = a
+	i, found := slices.BinarySearchFunc(k.busy, p.Pid, func(q *Proc, pid int) int { return q.Pid - pid })
+	switch {
+	case a != nil && !was && !found:
+		k.busy = slices.Insert(k.busy, i, p)
+	case a == nil && found:
+		k.busy = slices.Delete(k.busy, i, i+1)
+	}
 }
 
 // stageReturn: the call's value reaches user mode; signals are delivered after it
@@ -363,6 +415,9 @@ func (k *Kernel) sleep(p *Proc, a *kact, wchan string, interruptible bool) bool 
 
 // wakeup wakes p if it sleeps in kern_wait (sys/kern/kern_synch.c:wakeup()).
 func (k *Kernel) wakeup(p *Proc) {
+	if p == k.init {
+		k.initZombies++
+	}
 	if p != nil && p.td.k != nil {
 		p.td.k.woken = true
 	}
@@ -372,22 +427,13 @@ func (k *Kernel) wakeup(p *Proc) {
 // first, until none can (rule 3); init reaps its zombies the same way.
 func (k *Kernel) settle() {
 	for k.err == nil {
-		progressed := false
-		for _, p := range k.procs {
-			if p == k.init {
-				if k.initReap() {
-					progressed = true
-					break
-				}
+		progressed := k.initReap()
+		for i := 0; i < len(k.busy) && !progressed; i++ {
+			p := k.busy[i]
+			if !p.alive() || (p.stopped() && !p.killed) {
 				continue
 			}
-			if p.td.k == nil || !p.alive() || (p.stopped() && !p.killed) {
-				continue
-			}
-			if k.run(p) {
-				progressed = true
-				break
-			}
+			progressed = k.run(p)
 		}
 		if !progressed {
 			return

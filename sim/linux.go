@@ -44,7 +44,7 @@ func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 	}
 	k.emit(&Forked{EventBase: k.base(p, "kernel_clone"), Child: child.Pid, ChildName: child.Name,
 		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
-	child.td.k = &kact{opIdx: -1, stages: []stage{stageAST}}
+	k.setAct(child, &kact{opIdx: -1, stages: []stage{stageAST}})
 	return true
 }
 
@@ -69,7 +69,7 @@ func stageLinuxForkEvent(k *Kernel, p *Proc, a *kact) bool {
 // are detached and run on (exit_ptrace()), and the parent — the tracer while
 // traced — is notified.
 func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
-	p.td.k = nil
+	k.setAct(p, nil)
 	p.killed = false
 	p.sigPend = nil
 	p.flag |= P_WEXIT
@@ -87,6 +87,7 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 		p.children = removeProc(p.children, q)
 		k.init.children = append(k.init.children, q)
 		q.realParent = k.init
+		k.initZombies++
 		if q.pptr == p {
 			q.pptr = k.init
 		}

@@ -165,19 +165,20 @@ func (p *Proc) tracer() *Proc {
 	return p.pptr
 }
 
-// realParentOf returns the real parent: on FreeBSD the process of p_oppid while
-// p_oppid != 0 and it exists, else p_pptr (current's proc_realparent()); on Linux
-// real_parent.
+// realParentOf returns the real parent: on FreeBSD the live process of p_oppid
+// while p_oppid != 0 (init once it has exited, as PT_DETACH and current's
+// proc_realparent() decide), else p_pptr; on Linux real_parent.
 func (k *Kernel) realParentOf(p *Proc) *Proc {
 	if k.d.linux {
 		return p.realParent
 	}
-	if p.oppid != 0 {
-		if q := k.pfind(p.oppid); q != nil {
-			return q
-		}
+	if p.oppid == 0 {
+		return p.pptr
 	}
-	return p.pptr
+	if q := k.pfind(p.oppid); q != nil {
+		return q
+	}
+	return k.init
 }
 
 // pfind returns the live (not zombie) process with pid, as sys/kern/kern_proc.c:pfind().
@@ -234,6 +235,9 @@ func (k *Kernel) procReparent(child, parent *Proc, fn string) {
 		orphan = true
 	}
 	child.pptr = parent
+	if parent == k.init {
+		k.initZombies++
+	}
 	k.emit(&Reparented{EventBase: k.base(child, fn), From: old.Pid, To: parent.Pid, Orphan: orphan})
 }
 

@@ -129,6 +129,8 @@ func (k *Kernel) ptAttach(p, t *Proc) Errno {
 		return EINVAL
 	case t.traced():
 		return EBUSY
+	case p.traced() && k.isAncestor(t, p):
+		return EINVAL // "can't trace an ancestor if you're being traced"
 	}
 	t.flag |= P_TRACED
 	if k.d.eventMask {
@@ -145,6 +147,18 @@ func (k *Kernel) ptAttach(p, t *Proc) Errno {
 	k.emit(&Attached{EventBase: k.base(t, "kern_ptrace"), Tracer: p.Pid})
 	k.psignal(p, t, SIGSTOP, "kern_ptrace")
 	return 0
+}
+
+// isAncestor reports whether a is on p's chain of p_pptr (which may loop).
+func (k *Kernel) isAncestor(a, p *Proc) bool {
+	seen := map[*Proc]bool{}
+	for q := p.pptr; q != nil && !seen[q]; q = q.pptr {
+		if q == a {
+			return true
+		}
+		seen[q] = true
+	}
+	return false
 }
 
 // ptDetach is PT_DETACH: back to the real parent (or init), p_oppid cleared, P_TRACED

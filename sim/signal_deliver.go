@@ -23,7 +23,7 @@ func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
 	if sig == SIGKILL && !(k.d.sigkillStops && p.traced()) {
 		p.killed = true
 		if p.td.k == nil {
-			p.td.k = &kact{opIdx: -1}
+			k.setAct(p, &kact{opIdx: -1})
 		}
 		return
 	}
@@ -53,7 +53,7 @@ func (k *Kernel) queueSignal(p *Proc, sig Signal) {
 	}
 	p.sigPend = append(p.sigPend, sig)
 	if p.td.k == nil {
-		p.td.k = &kact{opIdx: -1, stages: []stage{stageAST}}
+		k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
 	} else if p.td.k.interrupt {
 		p.td.k.woken = true
 	}

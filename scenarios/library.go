@@ -1,0 +1,44 @@
+package scenarios
+
+import (
+	"embed"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// library is the scenario library: the .txt files under scenarios/, one pattern per
+// folder depth.
+//
+//go:embed *.txt */*.txt
+var library embed.FS
+
+// Entry is one scenario of the library.
+type Entry struct {
+	Path string // relative to scenarios/, e.g. "fork-follow-continue.txt"
+	Src  []byte
+	File *File
+}
+
+// Library returns every library scenario, parsed, in path order. A library file
+// that does not parse is a bug: Library returns its error.
+func Library() ([]Entry, error) {
+	var out []Entry
+	err := fs.WalkDir(library, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		src, err := library.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := Parse(path, src)
+		if err != nil {
+			return err
+		}
+		out = append(out, Entry{Path: path, Src: src, File: f})
+		return nil
+	})
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
+	return out, err
+}
