@@ -6,9 +6,11 @@ import (
 	"forklab/sim"
 )
 
-// bigRandom is a large random scenario: 12 processes, 9,900 steps (a file holds at most 10,000 lines).
+// bigRandom is a large random scenario that keeps running: 12 processes, 9,900
+// steps (a file holds at most 10,000 lines), generated live under 9.1.
 func bigRandom(b *testing.B) *File {
-	src := Generate(42, GenParams{Procs: 12, Steps: 9900, Mix: BenchMix})
+	d, _ := sim.LookupDesign("merged")
+	src := GenerateLive(42, GenParams{Procs: 12, Steps: 9900, Mix: BenchMix}, d)
 	f, err := Parse("big.txt", []byte(src))
 	if err != nil {
 		b.Fatal(err)

@@ -4,16 +4,19 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"forklab/sim"
 )
 
 // GenParams shapes a random scenario.
 type GenParams struct {
 	Procs int // processes declared at the start (at least 1)
 	Steps int // steps
-	// Mix weighs the kinds of call; a missing kind has weight 0. Nil means DefaultMix.
+	// Mix weighs the kinds of call (the keys of DefaultMix); a missing kind has weight
+	// 0. Nil means DefaultMix.
 	Mix map[string]int
-	// Linux restricts the calls to those a real Linux kernel can run the same way:
-	// no rfork and no FreeBSD-only requests.
+	// Linux leaves out what only FreeBSD has: rfork, PT_TO_SCE/PT_TO_SCX and event
+	// masks.
 	Linux bool
 }
 
@@ -34,118 +37,219 @@ var BenchMix = map[string]int{
 	"follow": 4, "events": 1, "lwpinfo": 4,
 }
 
+// genKinds fixes the order of the mix's keys, so that generation is deterministic.
+var genKinds = []string{"fork", "vfork", "rfork", "forkfail", "exec", "execfail", "exit",
+	"kill", "raise", "wait", "waitnohang", "getppid", "set", "read", "traceme", "attach",
+	"detach", "continue", "syscall", "ptkill", "follow", "events", "lwpinfo"}
+
 var genSignals = []string{"SIGSTOP", "SIGCONT", "SIGUSR1", "SIGTERM", "SIGCHLD", "SIGKILL", "SIGTRAP"}
 
-// Generate returns the text of a valid random scenario for seed: deterministic, and
-// always accepted by Parse. It has no expectations; it is for checking that runs
-// keep the model's invariants and never panic.
-func Generate(seed uint64, gp GenParams) string {
-	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	mix := gp.Mix
-	if mix == nil {
-		mix = DefaultMix
+// generator holds what both generators share.
+type generator struct {
+	r        *rand.Rand
+	mix      map[string]int
+	kinds    []string
+	total    int
+	children int
+	b        strings.Builder
+	names    []string
+}
+
+func newGenerator(seed uint64, gp GenParams) *generator {
+	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), mix: gp.Mix}
+	if g.mix == nil {
+		g.mix = DefaultMix
 	}
-	var kinds []string
-	total := 0
 	for _, k := range genKinds {
 		if gp.Linux && (k == "rfork" || k == "syscall" || k == "events") {
 			continue
 		}
-		if w := mix[k]; w > 0 {
-			kinds = append(kinds, k)
-			total += w
+		if w := g.mix[k]; w > 0 {
+			g.kinds = append(g.kinds, k)
+			g.total += w
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "title: random scenario %d\n", seed)
-	names := []string{}
+	fmt.Fprintf(&g.b, "title: random scenario %d\n", seed)
 	for i := 0; i < max(gp.Procs, 1); i++ {
 		name := fmt.Sprintf("P%d", i)
-		if i > 0 && r.IntN(2) == 0 {
-			fmt.Fprintf(&b, "proc %s parent %s\n", name, names[r.IntN(len(names))])
+		if i > 0 && g.r.IntN(2) == 0 {
+			fmt.Fprintf(&g.b, "proc %s parent %s\n", name, g.names[g.r.IntN(len(g.names))])
 		} else {
-			fmt.Fprintf(&b, "proc %s\n", name)
+			fmt.Fprintf(&g.b, "proc %s\n", name)
 		}
-		names = append(names, name)
+		g.names = append(g.names, name)
 	}
-	children := 0
-	for i := 0; i < gp.Steps && total > 0; i++ {
-		actor := names[r.IntN(len(names))]
-		target := names[r.IntN(len(names))]
-		n := r.IntN(total)
-		kind := kinds[0]
-		for _, k := range kinds {
-			if n < mix[k] {
-				kind = k
-				break
-			}
-			n -= mix[k]
-		}
-		sig := genSignals[r.IntN(len(genSignals))]
-		var call string
-		switch kind {
-		case "fork", "vfork", "rfork":
-			children++
-			child := fmt.Sprintf("C%d", children)
-			switch kind {
-			case "fork":
-				call = "fork as " + child
-			case "vfork":
-				call = "vfork as " + child
-			default:
-				call = []string{"rfork RFPROC|RFMEM as ", "rfork RFPROC|RFFDG as ", "rfork RFPROC|RFMEM|RFPPWAIT as "}[r.IntN(3)] + child
-			}
-			names = append(names, child)
-		case "forkfail":
-			call = "fork fail EAGAIN"
-		case "exec":
-			call = "exec /bin/sh"
-		case "execfail":
-			call = "exec /nonexistent fail ENOENT"
-		case "exit":
-			call = fmt.Sprintf("exit %d", r.IntN(4))
-		case "kill":
-			call = "kill " + target + " " + sig
-		case "raise":
-			call = "raise " + []string{"SIGSTOP", "SIGUSR1", "SIGCHLD"}[r.IntN(3)]
-		case "wait":
-			call = []string{"wait", "wait " + target}[r.IntN(2)]
-		case "waitnohang":
-			call = []string{"wait any nohang", "wait " + target + " nohang"}[r.IntN(2)]
-		case "getppid":
-			call = "getppid"
-		case "set":
-			call = fmt.Sprintf("set x %d", r.IntN(10))
-		case "read":
-			call = "read x"
-		case "traceme":
-			call = "ptrace traceme"
-		case "attach":
-			call = "ptrace attach " + target
-		case "detach":
-			call = "ptrace detach " + target
-		case "continue":
-			call = "ptrace continue " + target
-			if r.IntN(5) == 0 {
-				call += " " + sig
-			}
-		case "syscall":
-			call = "ptrace " + []string{"to-sce", "to-scx", "syscall"}[r.IntN(3)] + " " + target
-		case "ptkill":
-			call = "ptrace kill " + target
-		case "follow":
-			call = "ptrace " + []string{"follow-fork", "follow-exec"}[r.IntN(2)] + " " + target + " " + []string{"on", "off"}[r.IntN(2)]
-		case "events":
-			call = "ptrace events " + target + " " + []string{"exec fork vfork", "+scx", "-exec", "none"}[r.IntN(4)]
-		case "lwpinfo":
-			call = "ptrace lwpinfo " + target
-		}
-		fmt.Fprintf(&b, "%s: %s\n", actor, call)
-	}
-	return b.String()
+	return g
 }
 
-// genKinds fixes the order of DefaultMix's keys, so that generation is deterministic.
-var genKinds = []string{"fork", "vfork", "rfork", "forkfail", "exec", "execfail", "exit",
-	"kill", "raise", "wait", "waitnohang", "getppid", "set", "read", "traceme", "attach", "detach",
-	"continue", "syscall", "ptkill", "follow", "events", "lwpinfo"}
+// decls returns the declared processes as sim sees them.
+func (g *generator) decls() []sim.ProcDecl {
+	f, err := Parse("gen.txt", []byte(g.b.String()))
+	if err != nil {
+		panic("scenarios: generator wrote a bad header: " + err.Error())
+	}
+	return f.Program().Procs
+}
+
+func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+// kind draws a kind of call from the mix.
+func (g *generator) kind() string {
+	n := g.r.IntN(g.total)
+	for _, k := range g.kinds {
+		if n < g.mix[k] {
+			return k
+		}
+		n -= g.mix[k]
+	}
+	return g.kinds[0]
+}
+
+// op makes a step of kind for actor, naming target where the call needs one.
+func (g *generator) op(kind, actor, target string) sim.Op {
+	r := g.r
+	op := sim.Op{Actor: actor, Call: sim.CallPtrace, Target: target}
+	sig, _ := sim.ParseSignal(g.pick(genSignals))
+	child := func() string {
+		g.children++
+		name := fmt.Sprintf("C%d", g.children)
+		g.names = append(g.names, name)
+		return name
+	}
+	switch kind {
+	case "fork":
+		op = sim.Op{Actor: actor, Call: sim.CallFork, Child: child()}
+	case "vfork":
+		op = sim.Op{Actor: actor, Call: sim.CallVfork, Child: child()}
+	case "rfork":
+		flags := []uint32{sim.RFPROC | sim.RFMEM, sim.RFPROC | sim.RFFDG, sim.RFPROC | sim.RFMEM | sim.RFPPWAIT}[r.IntN(3)]
+		op = sim.Op{Actor: actor, Call: sim.CallRfork, Rfork: flags, Child: child()}
+	case "forkfail":
+		op = sim.Op{Actor: actor, Call: sim.CallForkFail, Errno: sim.MustErrno("EAGAIN")}
+	case "exec":
+		op = sim.Op{Actor: actor, Call: sim.CallExec, Path: "/bin/sh"}
+	case "execfail":
+		op = sim.Op{Actor: actor, Call: sim.CallExec, Path: "/nonexistent", Errno: sim.MustErrno("ENOENT")}
+	case "exit":
+		op = sim.Op{Actor: actor, Call: sim.CallExit, Status: r.IntN(4)}
+	case "kill":
+		op = sim.Op{Actor: actor, Call: sim.CallKill, Target: target, Signal: sig}
+	case "raise":
+		s, _ := sim.ParseSignal(g.pick([]string{"SIGSTOP", "SIGUSR1", "SIGCHLD"}))
+		op = sim.Op{Actor: actor, Call: sim.CallRaise, Signal: s}
+	case "wait", "waitnohang":
+		op = sim.Op{Actor: actor, Call: sim.CallWait, NoHang: kind == "waitnohang"}
+		if r.IntN(2) == 0 {
+			op.Target = target
+		}
+	case "getppid":
+		op = sim.Op{Actor: actor, Call: sim.CallGetppid}
+	case "set":
+		op = sim.Op{Actor: actor, Call: sim.CallSet, Var: "x", Value: r.IntN(10)}
+	case "read":
+		op = sim.Op{Actor: actor, Call: sim.CallRead, Var: "x"}
+	case "traceme":
+		op = sim.Op{Actor: actor, Call: sim.CallPtrace, Req: sim.PTTraceMe}
+	case "attach":
+		op.Req = sim.PTAttach
+	case "detach":
+		op.Req = sim.PTDetach
+	case "continue":
+		op.Req = sim.PTContinue
+		if r.IntN(5) == 0 {
+			op.Signal = sig
+		}
+	case "syscall":
+		op.Req = []sim.Req{sim.PTToSCE, sim.PTToSCX, sim.PTSyscall}[r.IntN(3)]
+	case "ptkill":
+		op.Req = sim.PTKill
+	case "follow":
+		op.Req = []sim.Req{sim.PTFollowFork, sim.PTFollowExec}[r.IntN(2)]
+		op.On = r.IntN(3) != 0
+	case "events":
+		switch r.IntN(3) {
+		case 0:
+			op.Req, op.Events = sim.PTSetEvents, sim.PTRACE_EXEC|sim.PTRACE_FORK|sim.PTRACE_VFORK
+		case 1:
+			op.Req, op.Events = sim.PTEditEvents, sim.PTRACE_SCX
+		default:
+			op.Req, op.Del = sim.PTEditEvents, sim.PTRACE_EXEC
+		}
+	case "lwpinfo":
+		op.Req = sim.PTLwpinfo
+	}
+	return op
+}
+
+func (g *generator) add(op sim.Op) { g.b.WriteString(FormatOp(op) + "\n") }
+
+// Generate returns the text of a valid random scenario for seed: deterministic, and
+// always accepted by Parse. Actors and targets are drawn blindly from the names so
+// far, so many steps are held and many runs deadlock; it has no expectations. It is
+// for checking that no run breaks the model's invariants or panics.
+func Generate(seed uint64, gp GenParams) string {
+	g := newGenerator(seed, gp)
+	for i := 0; i < gp.Steps && g.total > 0; i++ {
+		actor, target := g.pick(g.names), g.pick(g.names)
+		g.add(g.op(g.kind(), actor, target))
+	}
+	return g.b.String()
+}
+
+// GenerateLive returns a random scenario that keeps running under design d: it runs
+// the scenario as it writes it and draws each step's actor among the processes that
+// can run a step now, and its target among those that exist, preferring the
+// actor's own stopped tracees for ptrace requests and its children for wait. It
+// stops early when no process can run.
+func GenerateLive(seed uint64, gp GenParams, d *sim.Design) string {
+	g := newGenerator(seed, gp)
+	k := sim.New(d, &sim.Program{Procs: g.decls()})
+	for i := 0; i < gp.Steps && g.total > 0; i++ {
+		snap := k.Snapshot()
+		var ready, alive []string
+		for _, v := range snap.Procs {
+			if v.Pid != 1 && v.State != sim.StateReaped && v.State != sim.StateZombie {
+				alive = append(alive, v.Name)
+				if k.Ready(v.Name) {
+					ready = append(ready, v.Name)
+				}
+			}
+		}
+		if len(ready) == 0 {
+			break
+		}
+		actor := g.pick(ready)
+		kind := g.kind()
+		target := g.target(&snap, actor, kind, alive)
+		op := g.op(kind, actor, target)
+		g.add(op)
+		k.Extend(op)
+		if j := k.Next(); j >= 0 {
+			k.Step(j)
+		}
+	}
+	return g.b.String()
+}
+
+// target picks a target for a live step: the actor's stopped tracees for requests
+// that need one, its children for wait, else any live process.
+func (g *generator) target(snap *sim.Snapshot, actor, kind string, alive []string) string {
+	self, _ := snap.Proc(actor)
+	var prefer []string
+	for _, v := range snap.Procs {
+		switch kind {
+		case "continue", "detach", "lwpinfo", "follow", "events", "syscall", "ptkill":
+			if v.Tracer == self.Pid && v.State == sim.StateStopped {
+				prefer = append(prefer, v.Name)
+			}
+		case "wait", "waitnohang":
+			if v.Parent == self.Pid && v.State != sim.StateReaped {
+				prefer = append(prefer, v.Name)
+			}
+		}
+	}
+	if len(prefer) > 0 && g.r.IntN(5) != 0 {
+		return g.pick(prefer)
+	}
+	return g.pick(alive)
+}

@@ -62,3 +62,37 @@ func minimise(src string, fails func(string) bool) string {
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
+
+// TestFormatOpRoundTrip: FormatOp writes what Parse reads back to the same Op.
+func TestFormatOpRoundTrip(t *testing.T) {
+	d, _ := sim.LookupDesign("current")
+	for seed := uint64(1); seed <= 50; seed++ {
+		for _, src := range []string{Generate(seed, GenParams{Procs: 3, Steps: 60}), GenerateLive(seed, GenParams{Procs: 3, Steps: 60}, d)} {
+			f, err := Parse("gen.txt", []byte(src))
+			if err != nil {
+				t.Fatalf("seed %d: %v\n%s", seed, err, src)
+			}
+			for _, s := range f.Steps() {
+				if got := FormatOp(s.Op); got != s.Source {
+					t.Errorf("FormatOp(%+v) = %q, want %q", s.Op, got, s.Source)
+				}
+			}
+		}
+	}
+}
+
+// TestGenerateLiveRuns: a live-generated scenario runs every step under the design
+// it was generated for.
+func TestGenerateLiveRuns(t *testing.T) {
+	for _, d := range sim.Designs() {
+		src := GenerateLive(7, GenParams{Procs: 4, Steps: 300}, d)
+		f, err := Parse("live.txt", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Execute(f, d, Options{Invariants: true})
+		if ran := len(r.Frames) - 1; ran != len(f.Steps()) || len(r.Violations) > 0 {
+			t.Errorf("%s: ran %d of %d steps, violations %v", d.Alias, ran, len(f.Steps()), r.Violations)
+		}
+	}
+}

@@ -22,11 +22,15 @@ type EventBase struct {
 func (b *EventBase) Common() *EventBase { return b }
 func (*EventBase) event()               {}
 
-// SyscallEnter: the process enters a system call.
+// SyscallEnter: the process enters a system call. Args renders its arguments.
 type SyscallEnter struct {
 	EventBase
-	Call string // the syscall's name (fork, wait4, ptrace, ...)
-	Args string // its arguments as traces print them
+	Call    string // the syscall's name (fork, wait4, ptrace, ...)
+	Op      *Op    // the step
+	Self    string // the caller as NAME[pid]
+	Target  string // the target as NAME[pid] when it exists, else its name
+	Options string // linux follow-fork/exec: the PTRACE_SETOPTIONS word set
+	linux   bool
 }
 
 // SyscallReturn: the system call returns to user mode.

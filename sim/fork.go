@@ -138,10 +138,10 @@ func stageDbgWait(k *Kernel, p *Proc, a *kact) bool {
 	if c == nil || k.d.attachInDoFork || c.td.dbgflags&TDB_STOPATFORK == 0 || !c.alive() {
 		return true
 	}
-	if k.d.proposal && a.wchan == "" {
+	if k.d.proposal && !a.sleeping() {
 		k.assume(p, "A10", "do_fork")
 	}
-	return k.sleep(p, a, "do_fork: waiting for "+c.String()+" to stop for its debugger", false)
+	return k.sleep(p, a, wchan{wDbgWait, c}, false)
 }
 
 // stagePPWait: the vfork parent sleeps while the child has P_PPWAIT, until the child
@@ -152,7 +152,7 @@ func stagePPWait(k *Kernel, p *Proc, a *kact) bool {
 	if c == nil || c.flag&P_PPWAIT == 0 {
 		return true
 	}
-	return k.sleep(p, a, "vfork: waiting for "+c.String()+" to exec or exit", false)
+	return k.sleep(p, a, wchan{wPPWait, c}, false)
 }
 
 // stageForkValue sets fork's return value, the child's pid.

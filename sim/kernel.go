@@ -69,7 +69,11 @@ type Kernel struct {
 	actorID map[string]int
 	actors  []*Proc
 
-	busy []*Proc // processes inside the kernel (td.k != nil), in pid order
+	busy  []*Proc          // processes inside the kernel (td.k != nil), in pid order
+	paths map[Call][]stage // the kernel path of each call, built once (pathOf)
+	// gen counts state changes: every event, wakeup and queued signal. A thread that
+	// could not go on is not tried again until it changes (kact.stuckAt).
+	gen uint64
 	// initZombies is non-zero when init may have a zombie child to reap.
 	initZombies int
 	events      []Event // produced by the current Step
@@ -85,6 +89,7 @@ type Kernel struct {
 func New(d *Design, prog *Program) *Kernel {
 	k := &Kernel{d: d, prog: prog, byPid: map[int]*Proc{}, byName: map[string]*Proc{},
 		results: make([]CallResult, len(prog.Ops)), done: make([]bool, len(prog.Ops)),
+		actorOf: make([]int, 0, len(prog.Ops)),
 		assumed: map[string]bool{}, curOp: -1, actorID: map[string]int{}}
 	k.init = k.newProc("init", 1, nil)
 	k.maxPid = 99
@@ -99,26 +104,46 @@ func New(d *Design, prog *Program) *Kernel {
 		}
 	}
 	k.queue = map[string][]int{}
-	k.actorOf = make([]int, len(prog.Ops))
-	for i, op := range prog.Ops {
-		k.queue[op.Actor] = append(k.queue[op.Actor], i)
+	k.index(0)
+	return k
+}
+
+// index adds steps from..len(Ops) to the per-actor queues and heads.
+func (k *Kernel) index(from int) {
+	for i := from; i < len(k.prog.Ops); i++ {
+		op := &k.prog.Ops[i]
 		id, ok := k.actorID[op.Actor]
 		if !ok {
 			id = len(k.actors)
 			k.actorID[op.Actor] = id
 			k.actors = append(k.actors, k.byName[op.Actor])
 		}
-		k.actorOf[i] = id
+		k.actorOf = append(k.actorOf, id)
+		q := k.queue[op.Actor]
+		k.queue[op.Actor] = append(q, i)
+		if len(q) == 0 || k.done[q[len(q)-1]] {
+			if j, found := slices.BinarySearch(k.heads, i); !found {
+				k.heads = slices.Insert(k.heads, j, i)
+			}
+		}
 	}
-	for _, q := range k.queue {
-		k.heads = append(k.heads, q[0])
-	}
-	slices.Sort(k.heads)
-	return k
 }
 
+// Extend appends steps to the program, for generators that choose each next step
+// from the state the run has reached.
+func (k *Kernel) Extend(ops ...Op) {
+	from := len(k.prog.Ops)
+	k.prog.Ops = append(k.prog.Ops, ops...)
+	k.results = append(k.results, make([]CallResult, len(ops))...)
+	k.done = append(k.done, make([]bool, len(ops))...)
+	k.index(from)
+}
+
+// Ready reports whether the process called name could start a step now.
+func (k *Kernel) Ready(name string) bool { return k.byName[name].actorReady() }
+
 func (k *Kernel) newProc(name string, pid int, parent *Proc) *Proc {
-	p := &Proc{Pid: pid, Name: name, vm: &vmspace{vars: map[string]int{}}}
+	p := &Proc{Pid: pid, Name: name, label: name + "[" + itoa(pid) + "]", vm: &vmspace{vars: map[string]int{}}}
 	if parent != nil {
 		p.pptr, p.realParent = parent, parent
 		parent.children = append(parent.children, p)
@@ -251,6 +276,7 @@ func (k *Kernel) base(p *Proc, fn string) EventBase {
 }
 
 func (k *Kernel) emit(e Event) {
+	k.gen++
 	k.events = append(k.events, e)
 	k.nevents++
 	if k.nevents > MaxEvents && k.err == nil {
@@ -281,7 +307,8 @@ type kact struct {
 	stages []stage
 	pc     int
 
-	wchan      string // what the thread sleeps on; "" while running
+	wchan      wchan  // what the thread sleeps on; zero while running
+	stuckAt    uint64 // Kernel.gen when it last could not go on
 	interrupt  bool   // the sleep can be interrupted by a signal (kern_wait's msleep PCATCH)
 	woken      bool   // wakeup() was called for the sleep
 	unfinished bool   // the trace showed <unfinished ...>
@@ -301,24 +328,43 @@ type stopState struct {
 
 // startCall begins op for p.
 func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
-	a := &kact{op: op, opIdx: idx}
+	a := &kact{op: op, opIdx: idx, stages: k.pathOf(op.Call)}
 	if op.Call.Syscall() {
 		a.call = op.Call.String()
-		k.emit(&SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call, Args: k.callArgs(p, op)})
-		a.stages = append(a.stages, stageSyscallEnter)
+		e := &SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call}
+		k.enterArgs(p, op, e)
+		k.emit(e)
 	}
-	a.stages = append(a.stages, k.callStages(op)...)
-	if op.Call.Syscall() && op.Call != CallExit {
-		a.stages = append(a.stages, k.syscallretStages()...)
-		a.stages = append(a.stages, stageReturn)
-	}
-	a.stages = append(a.stages, stageAST)
 	k.setAct(p, a)
 }
 
+// pathOf returns the kernel path of a call under this design: syscall entry, the
+// call, syscall exit, the return to user mode, signal delivery. Paths are built once
+// per kernel and shared (stages are read-only).
+func (k *Kernel) pathOf(c Call) []stage {
+	if k.paths == nil {
+		k.paths = map[Call][]stage{}
+	}
+	if s, ok := k.paths[c]; ok {
+		return s
+	}
+	var s []stage
+	if c.Syscall() {
+		s = append(s, stageSyscallEnter)
+	}
+	s = append(s, k.callStages(c)...)
+	if c.Syscall() && c != CallExit {
+		s = append(s, k.syscallretStages()...)
+		s = append(s, stageReturn)
+	}
+	s = append(s, stageAST)
+	k.paths[c] = s
+	return s
+}
+
 // callStages returns the kernel path of op's call for this design.
-func (k *Kernel) callStages(op *Op) []stage {
-	switch op.Call {
+func (k *Kernel) callStages(c Call) []stage {
+	switch c {
 	case CallFork, CallVfork, CallRfork, CallForkFail:
 		return k.forkStages()
 	case CallExec:
@@ -366,15 +412,15 @@ func (k *Kernel) run(p *Proc) bool {
 			return true
 		}
 		if !a.stages[a.pc](k, p, a) {
-			if !a.unfinished && a.call != "" && (a.wchan != "" || p.stopped()) {
+			if !a.unfinished && a.call != "" && (a.sleeping() || p.stopped()) {
 				a.unfinished = true
 				k.emit(&Unfinished{EventBase: k.base(p, "msleep"), Call: a.call})
 			}
 			return k.nevents != before || a.pc != startPC
 		}
 		a.pc++
-		if a.wchan != "" {
-			a.wchan = ""
+		if a.sleeping() {
+			a.wchan = wchan{}
 			k.emit(&Resumed{EventBase: k.base(p, "wakeup"), Call: a.call})
 		}
 	}
@@ -405,19 +451,50 @@ func stageReturn(k *Kernel, p *Proc, a *kact) bool {
 
 // sleep leaves p sleeping on wchan; the stage runs again when the scheduler finds p
 // can go on.
-func (k *Kernel) sleep(p *Proc, a *kact, wchan string, interruptible bool) bool {
-	if a.wchan != wchan {
-		a.wchan, a.interrupt, a.woken = wchan, interruptible, false
-		k.emit(&Blocked{EventBase: k.base(p, "msleep"), On: wchan})
+func (k *Kernel) sleep(p *Proc, a *kact, w wchan, interruptible bool) bool {
+	if a.wchan != w {
+		a.wchan, a.interrupt, a.woken = w, interruptible, false
+		k.emit(&Blocked{EventBase: k.base(p, "msleep"), On: w.String()})
 	}
 	return false
 }
+
+// wchan is what a sleeping thread waits for (its wait channel).
+type wchan struct {
+	what wchanKind
+	on   *Proc
+}
+
+type wchanKind uint8
+
+const (
+	wNone    wchanKind = iota
+	wDbgWait           // do_fork: the followed child has not stopped yet (p_dbgwait)
+	wPPWait            // vfork: the child has not exec'd or exited (P_PPWAIT, p_pwait)
+	wWait              // kern_wait: nothing to report yet
+)
+
+func (w wchan) String() string {
+	switch w.what {
+	case wDbgWait:
+		return "do_fork: waiting for " + w.on.String() + " to stop for its debugger"
+	case wPPWait:
+		return "vfork: waiting for " + w.on.String() + " to exec or exit"
+	case wWait:
+		return "wait4: nothing to report yet"
+	}
+	return ""
+}
+
+// sleeping reports whether the thread sleeps.
+func (a *kact) sleeping() bool { return a.wchan.what != wNone }
 
 // wakeup wakes p if it sleeps in kern_wait (sys/kern/kern_synch.c:wakeup()).
 func (k *Kernel) wakeup(p *Proc) {
 	if p == k.init {
 		k.initZombies++
 	}
+	k.gen++
 	if p != nil && p.td.k != nil {
 		p.td.k.woken = true
 	}
@@ -430,10 +507,13 @@ func (k *Kernel) settle() {
 		progressed := k.initReap()
 		for i := 0; i < len(k.busy) && !progressed; i++ {
 			p := k.busy[i]
-			if !p.alive() || (p.stopped() && !p.killed) {
-				continue
+			a := p.td.k
+			if a.stuckAt == k.gen || !p.alive() || (p.stopped() && !p.killed) {
+				continue // nothing has changed since it last could not go on
 			}
-			progressed = k.run(p)
+			if progressed = k.run(p); !progressed {
+				a.stuckAt = k.gen
+			}
 		}
 		if !progressed {
 			return
@@ -450,51 +530,57 @@ func (k *Kernel) stateText(p *Proc) string {
 		return "reaped"
 	case p.stopped():
 		return "stopped " + Signal(p.xstat).String()
-	case p.td.k != nil && p.td.k.wchan != "":
-		return "blocked: " + p.td.k.wchan
+	case p.td.k != nil && p.td.k.sleeping():
+		return "blocked: " + p.td.k.wchan.String()
 	}
 	return "running"
 }
 
-// callArgs renders op's arguments as traces print them.
-func (k *Kernel) callArgs(p *Proc, op *Op) string {
-	target := func() string {
-		if q := k.byName[op.Target]; q != nil {
-			return q.String()
-		}
-		return op.Target
+// enterArgs captures what SyscallEnter.Args needs: the names as they are now.
+func (k *Kernel) enterArgs(p *Proc, op *Op, e *SyscallEnter) {
+	e.Op, e.Self, e.Target, e.linux = op, p.String(), op.Target, k.d.linux
+	if q := k.byName[op.Target]; q != nil {
+		e.Target = q.String()
 	}
+	if k.d.linux && (op.Req == PTFollowFork || op.Req == PTFollowExec) {
+		e.Options = k.linuxOptionsArg(op)
+	}
+}
+
+// Args renders the call's arguments as traces print them.
+func (e *SyscallEnter) Args() string {
+	op := e.Op
 	switch op.Call {
 	case CallRfork:
-		return rforkString(op.Rfork)
+		return RforkString(op.Rfork)
 	case CallExec:
 		return `"` + op.Path + `"`
 	case CallExit:
 		return itoa(op.Status)
 	case CallKill:
-		return target() + ", " + op.Signal.String()
+		return e.Target + ", " + op.Signal.String()
 	case CallRaise:
-		return p.String() + ", " + op.Signal.String()
+		return e.Self + ", " + op.Signal.String()
 	case CallWait:
 		s := "-1"
 		if op.Target != "" {
-			s = target()
+			s = e.Target
 		}
 		if op.NoHang {
 			s += ", WNOHANG"
 		}
 		return s
 	case CallPtrace:
-		s := op.Req.Name(k.d.linux)
+		s := op.Req.Name(e.linux)
 		if op.Req != PTTraceMe {
-			s += ", " + target()
+			s += ", " + e.Target
 		}
 		switch op.Req {
 		case PTDetach, PTContinue:
 			s += ", " + op.Signal.String()
 		case PTFollowFork, PTFollowExec:
-			if k.d.linux {
-				s += ", 0, " + k.linuxOptionsArg(op)
+			if e.linux {
+				s += ", 0, " + e.Options
 			} else if op.On {
 				s += ", 1"
 			} else {
@@ -508,7 +594,8 @@ func (k *Kernel) callArgs(p *Proc, op *Op) string {
 	return ""
 }
 
-func rforkString(f uint32) string {
+// RforkString writes rfork flags as a scenario does: RFPROC|RFMEM.
+func RforkString(f uint32) string {
 	var parts []string
 	for _, n := range []struct {
 		f    uint32

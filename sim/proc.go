@@ -104,8 +104,9 @@ type thread struct {
 // Proc is a process (struct proc). Fields are changed only by the kernel functions
 // named beside them.
 type Proc struct {
-	Pid  int
-	Name string
+	Pid   int
+	Name  string
+	label string // NAME[pid]
 
 	pptr     *Proc   // p_pptr: current parent (the debugger while traced); proc_reparent, fork1
 	oppid    int     // p_oppid: the real parent's pid while traced; PT_ATTACH, PT_TRACE_ME, fork_return, proc_reap, PT_DETACH
@@ -150,7 +151,7 @@ func (p *Proc) String() string {
 	if p == nil {
 		return "none"
 	}
-	return p.Name + "[" + itoa(p.Pid) + "]"
+	return p.label
 }
 
 func (p *Proc) traced() bool  { return p.flag&P_TRACED != 0 }

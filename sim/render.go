@@ -84,7 +84,7 @@ func (r *Renderer) name(pid int) string {
 func Describe(e Event, name func(int) string) string {
 	switch e := e.(type) {
 	case *SyscallEnter:
-		return "calls " + e.Call + "(" + e.Args + ")"
+		return "calls " + e.Call + "(" + e.Args() + ")"
 	case *SyscallReturn:
 		if e.Errno != 0 {
 			return e.Call + " returns -1 " + e.Errno.String()
@@ -198,7 +198,7 @@ func (r *Renderer) kdump(e Event) []string {
 	}
 	switch e := e.(type) {
 	case *SyscallEnter:
-		return line("CALL", e.Call+"("+e.Args+")")
+		return line("CALL", e.Call+"("+e.Args()+")")
 	case *SyscallReturn:
 		if e.Errno != 0 {
 			return line("RET", e.Call+" -1 errno "+e.Errno.String())
@@ -262,7 +262,7 @@ func (r *Renderer) truss(e Event) []string {
 
 func (r *Renderer) args(pid int) string {
 	if e := r.pending[pid]; e != nil {
-		return e.Args
+		return e.Args()
 	}
 	return ""
 }
@@ -285,7 +285,7 @@ func (r *Renderer) strace(e Event) []string {
 	var pre []string
 	for _, pid := range slices.Sorted(maps.Keys(r.pending)) {
 		if pe := r.pending[pid]; pid != b.Pid || !ends {
-			pre = append(pre, "[pid "+itoa(pid)+"] "+pe.Call+"("+pe.Args+" <unfinished ...>")
+			pre = append(pre, "[pid "+itoa(pid)+"] "+pe.Call+"("+pe.Args()+" <unfinished ...>")
 			r.split[pid] = true
 			delete(r.pending, pid)
 		}
@@ -303,7 +303,7 @@ func (r *Renderer) straceLines(e Event) []string {
 		if pe := r.pending[b.Pid]; pe != nil {
 			r.split[b.Pid] = true
 			delete(r.pending, b.Pid)
-			return []string{pfx + pe.Call + "(" + pe.Args + " <unfinished ...>"}
+			return []string{pfx + pe.Call + "(" + pe.Args() + " <unfinished ...>"}
 		}
 	case *SyscallReturn:
 		val := " = " + e.Value
@@ -312,7 +312,7 @@ func (r *Renderer) straceLines(e Event) []string {
 		}
 		line := pfx + "<... " + e.Call + " resumed>)" + val
 		if pe := r.pending[b.Pid]; pe != nil && !r.split[b.Pid] {
-			line = pfx + pe.Call + "(" + pe.Args + ")" + val
+			line = pfx + pe.Call + "(" + pe.Args() + ")" + val
 		}
 		delete(r.pending, b.Pid)
 		delete(r.split, b.Pid)
@@ -331,9 +331,9 @@ func (r *Renderer) straceLines(e Event) []string {
 		var out []string
 		if pe := r.pending[b.Pid]; pe != nil {
 			if pe.Call == "exit" {
-				out = append(out, pfx+"exit("+pe.Args+") = ?")
+				out = append(out, pfx+"exit("+pe.Args()+") = ?")
 			} else {
-				out = append(out, pfx+pe.Call+"("+pe.Args+" <unfinished ...>) = ?")
+				out = append(out, pfx+pe.Call+"("+pe.Args()+" <unfinished ...>) = ?")
 			}
 			delete(r.pending, b.Pid)
 		}

@@ -52,6 +52,7 @@ func (k *Kernel) queueSignal(p *Proc, sig Signal) {
 		}
 	}
 	p.sigPend = append(p.sigPend, sig)
+	k.gen++
 	if p.td.k == nil {
 		k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
 	} else if p.td.k.interrupt {

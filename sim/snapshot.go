@@ -124,8 +124,8 @@ func (k *Kernel) view(p *Proc) ProcView {
 			info := k.lwpinfo(p)
 			v.Lwpinfo = &info
 		}
-	case p.td.k != nil && p.td.k.wchan != "":
-		v.State, v.BlockedOn = StateBlocked, p.td.k.wchan
+	case p.td.k != nil && p.td.k.sleeping():
+		v.State, v.BlockedOn = StateBlocked, p.td.k.wchan.String()
 	default:
 		v.State = StateRunning
 	}

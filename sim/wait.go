@@ -9,7 +9,7 @@ package sim
 
 // stageWait is wait4().
 func stageWait(k *Kernel, p *Proc, a *kact) bool {
-	if a.wchan != "" {
+	if a.sleeping() {
 		if len(p.sigPend) > 0 || a.stop.in {
 			// A signal interrupts the sleep; if the process survives it, the call
 			// goes on as if restarted (scenario-language.md "Signals").
@@ -26,7 +26,7 @@ func stageWait(k *Kernel, p *Proc, a *kact) bool {
 	res, found := k.waitScan(p, a.op.Target)
 	if !found {
 		if !a.op.NoHang {
-			return k.sleep(p, a, "wait4: nothing to report yet", true)
+			return k.sleep(p, a, wchan{wWait, nil}, true)
 		}
 		res = WaitResult{Kind: WaitNone}
 	}
