@@ -44,24 +44,14 @@ var (
 
 // ParseErrno returns the errno named name.
 func ParseErrno(name string) (Errno, bool) {
-	if a, ok := errnoAliases[name]; ok {
-		name = a
-	}
-	for i := 1; i < len(errnos); i++ {
-		if errnos[i] == name {
-			return Errno(i), true
-		}
-	}
-	return 0, false
+	i, ok := lookup(name, errnoAliases, len(errnos), func(i int) string { return errnos[i] })
+	return Errno(i), ok
 }
 
 // MustErrno is ParseErrno for names known to exist.
 func MustErrno(name string) Errno {
 	e, ok := ParseErrno(name)
-	if !ok {
-		panic("sim: unknown errno " + name)
-	}
-	return e
+	return must(e, ok, "errno", name)
 }
 
 // String returns the errno.h name, or "0" for success.

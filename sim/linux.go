@@ -224,22 +224,13 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		t.killed = true
 		k.resume(p, t, SIGKILL, "ptrace_resume")
 	case PTFollowFork:
-		t.options = setOption(t.options, PTRACE_O_TRACEFORK|PTRACE_O_TRACEVFORK, op.On)
+		t.options = setBits(t.options, PTRACE_O_TRACEFORK|PTRACE_O_TRACEVFORK, op.On)
 	case PTFollowExec:
-		t.options = setOption(t.options, PTRACE_O_TRACEEXEC, op.On)
+		t.options = setBits(t.options, PTRACE_O_TRACEEXEC, op.On)
 	case PTLwpinfo:
-		info := k.linuxLwpinfo(t)
-		k.results[a.opIdx].Lwp = &info
-		k.emit(&LwpinfoRead{EventBase: k.base(p, "ptrace_getevent"), Target: t.Pid, Info: info})
+		k.readLwpinfo(p, t, a, "ptrace_getevent")
 	}
 	return 0
-}
-
-func setOption(o, bits uint32, on bool) uint32 {
-	if on {
-		return o | bits
-	}
-	return o &^ bits
 }
 
 // linuxLwpinfo is the stop's event (status>>16) and PTRACE_GETEVENTMSG after a fork
@@ -267,7 +258,7 @@ func (k *Kernel) linuxOptionsArg(op *Op) string {
 	if op.Req == PTFollowFork {
 		bits = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK
 	}
-	opts = setOption(opts, bits, op.On)
+	opts = setBits(opts, bits, op.On)
 	var parts []string
 	for _, o := range []struct {
 		bit  uint32

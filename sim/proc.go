@@ -18,25 +18,14 @@ const (
 	P_ORPHAN        PFlag = 0x2000000 // on the real parent's p_orphans (9.1 and later)
 )
 
-var pflagNames = []struct {
-	f    PFlag
-	name string
-}{
+var pflagNames = []flagName[PFlag]{
 	{P_FOLLOWFORK, "P_FOLLOWFORK"}, {P_PPWAIT, "P_PPWAIT"}, {P_TRACED, "P_TRACED"},
 	{P_WAITED, "P_WAITED"}, {P_WEXIT, "P_WEXIT"}, {P_STOPPED_SIG, "P_STOPPED_SIG"},
 	{P_STOPPED_TRACE, "P_STOPPED_TRACE"}, {P_ORPHAN, "P_ORPHAN"},
 }
 
 // Names returns the set flags by name.
-func (f PFlag) Names() []string {
-	var s []string
-	for _, n := range pflagNames {
-		if f&n.f != 0 {
-			s = append(s, n.name)
-		}
-	}
-	return s
-}
+func (f PFlag) Names() []string { return flagNames(f, pflagNames) }
 
 // TDBFlags is td_dbgflags (sys/sys/proc.h; ptrace-semantics.md §2.3).
 type TDBFlags uint32
@@ -52,25 +41,14 @@ const (
 	TDB_VFORK      TDBFlags = 0x800 // vfork, report VFORKED and VFORK_DONE (current)
 )
 
-var tdbNames = []struct {
-	f    TDBFlags
-	name string
-}{
+var tdbNames = []flagName[TDBFlags]{
 	{TDB_XSIG, "TDB_XSIG"}, {TDB_SCE, "TDB_SCE"}, {TDB_SCX, "TDB_SCX"}, {TDB_EXEC, "TDB_EXEC"},
 	{TDB_FORK, "TDB_FORK"}, {TDB_STOPATFORK, "TDB_STOPATFORK"}, {TDB_CHILD, "TDB_CHILD"},
 	{TDB_VFORK, "TDB_VFORK"},
 }
 
 // Names returns the set flags by name.
-func (f TDBFlags) Names() []string {
-	var s []string
-	for _, n := range tdbNames {
-		if f&n.f != 0 {
-			s = append(s, n.name)
-		}
-	}
-	return s
-}
+func (f TDBFlags) Names() []string { return flagNames(f, tdbNames) }
 
 // p_stops bits set by PT_TO_SCE, PT_TO_SCX and PT_SYSCALL (9.x; sticky, §3).
 const (

@@ -70,7 +70,7 @@ func (k *Kernel) kernPtrace(p *Proc, a *kact) Errno {
 		k.resume(p, t, SIGKILL, "kern_ptrace")
 	case PTFollowFork:
 		if k.d.eventMask {
-			t.ptevents = setMask(t.ptevents, PTRACE_FORK, op.On) // only PTRACE_FORK (ptrace__event_mask)
+			t.ptevents = setBits(t.ptevents, PTRACE_FORK, op.On) // only PTRACE_FORK (ptrace__event_mask)
 		} else if op.On {
 			t.flag |= P_FOLLOWFORK
 		} else {
@@ -84,18 +84,17 @@ func (k *Kernel) kernPtrace(p *Proc, a *kact) Errno {
 	case PTEditEvents:
 		t.ptevents = t.ptevents&^op.Del | op.Events
 	case PTLwpinfo:
-		info := k.lwpinfo(t)
-		k.results[a.opIdx].Lwp = &info
-		k.emit(&LwpinfoRead{EventBase: k.base(p, "kern_ptrace"), Target: t.Pid, Info: info})
+		k.readLwpinfo(p, t, a, "kern_ptrace")
 	}
 	return 0
 }
 
-func setMask(m, bit EventMask, on bool) EventMask {
-	if on {
-		return m | bit
-	}
-	return m &^ bit
+// readLwpinfo gives the debugger p what PT_LWPINFO (linux: the stop's event and
+// PTRACE_GETEVENTMSG) says of t.
+func (k *Kernel) readLwpinfo(p, t *Proc, a *kact, fn string) {
+	info := k.lwpinfo(t)
+	k.results[a.opIdx].Lwp = &info
+	k.emit(&LwpinfoRead{EventBase: k.base(p, fn), Target: t.Pid, Info: info})
 }
 
 // pidOf returns the pid of the process called name, or 0.

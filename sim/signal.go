@@ -40,24 +40,14 @@ var (
 
 // ParseSignal returns the signal named name, as written in signal.h.
 func ParseSignal(name string) (Signal, bool) {
-	if a, ok := sigAliases[name]; ok {
-		name = a
-	}
-	for i := 1; i < len(signals); i++ {
-		if signals[i].name == name {
-			return Signal(i), true
-		}
-	}
-	return 0, false
+	i, ok := lookup(name, sigAliases, len(signals), func(i int) string { return signals[i].name })
+	return Signal(i), ok
 }
 
 // MustSignal is ParseSignal for names known to exist.
 func MustSignal(name string) Signal {
 	s, ok := ParseSignal(name)
-	if !ok {
-		panic("sim: unknown signal " + name)
-	}
-	return s
+	return must(s, ok, "signal", name)
 }
 
 // String returns the signal.h name, or "0" for no signal.
