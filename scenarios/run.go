@@ -46,7 +46,14 @@ type Frame struct {
 	Step     *Step // nil for the start
 	Events   []sim.Event
 	Snapshot sim.Snapshot
-	Checks   []Check // expectations checked in this frame
+	Checks   []Check      // expectations checked in this frame
+	Results  []StepResult // calls whose value was fixed in this frame
+}
+
+// StepResult is a call's value, in the RESULT syntax ("C exited 1", "ECHILD", "ok").
+type StepResult struct {
+	Step *Step
+	Got  string
 }
 
 // Held is an actor whose next step could not run at the end of a deadlocked run.
@@ -166,6 +173,7 @@ func Execute(f *File, d *sim.Design, opts Options) *Run {
 		frame := Frame{Step: steps[i]}
 		x.frame = &frame
 		x.checkExpectsBefore(x.itemOf[steps[i]])
+		x.pending = append(x.pending, i)
 		frame.Events = append([]sim.Event(nil), k.Step(i)...)
 		x.checkFixed()
 		if opts.Snapshots {
@@ -198,6 +206,7 @@ type executor struct {
 	steps   []*Step
 	itemOf  map[*Step]int
 	checked []bool // the step's expectation was checked
+	pending []int  // steps started whose value is not fixed yet
 	nextExp int    // items before it have been considered for expect checks
 	frame   *Frame
 }
@@ -224,19 +233,21 @@ func (x *executor) checkExpectsBefore(end int) {
 
 // checkFixed checks the expectations of steps whose value is now fixed.
 func (x *executor) checkFixed() {
-	for i, s := range x.steps {
-		if x.checked[i] {
-			continue
-		}
+	pending := x.pending[:0]
+	for _, i := range x.pending {
 		res := x.k.Result(i)
 		if !res.Fixed {
+			pending = append(pending, i)
 			continue
 		}
+		s := x.steps[i]
 		x.checked[i] = true
+		x.frame.Results = append(x.frame.Results, StepResult{Step: s, Got: gotText(s, res)})
 		if exp := s.ResultFor(x.run.Design.Name); exp != nil {
 			x.record(x.checkResult(s, exp, res))
 		}
 	}
+	x.pending = pending
 }
 
 func (x *executor) invariants() {
