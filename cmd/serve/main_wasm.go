@@ -1,0 +1,17 @@
+//go:build js && wasm
+
+// The wasm front end: the same routes as the server, mounted in the browser.
+// Keep this file tiny and free of server code: everything it imports ends up
+// in app.wasm (go-app-notes.md, "Build tags, package placement and wasm size").
+package main
+
+import (
+	"forklab/ui"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func main() {
+	ui.Register()
+	app.RunWhenOnBrowser()
+}
