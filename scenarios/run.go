@@ -56,7 +56,8 @@ type StepResult struct {
 	Got  string
 }
 
-// Held is an actor whose next step could not run at the end of a deadlocked run.
+// Held is an actor whose next step could not run at the end of a deadlocked run,
+// or (Step nil) a process with no step left that sleeps or is stopped there too.
 type Held struct {
 	Step  *Step
 	Actor string
@@ -280,6 +281,14 @@ func (x *executor) finish() {
 			x.run.NotRun = append(x.run.NotRun, s)
 		}
 	}
+	if len(x.run.Deadlock) > 0 {
+		// The others in the chain: processes with no step left that sleep or stop.
+		for _, name := range x.run.File.Names {
+			if !held[name] && x.k.Alive(name) && !x.k.Ready(name) {
+				x.run.Deadlock = append(x.run.Deadlock, Held{Actor: name, Why: x.k.Held(name)})
+			}
+		}
+	}
 	for i, s := range x.steps {
 		if x.checked[i] {
 			continue
@@ -313,6 +322,10 @@ func (x *executor) finish() {
 func (r *Run) DeadlockReport() string {
 	var b strings.Builder
 	for _, h := range r.Deadlock {
+		if h.Step == nil {
+			fmt.Fprintf(&b, "%s: %s, with no step left, %s\n", r.File.Name, h.Actor, h.Why)
+			continue
+		}
 		fmt.Fprintf(&b, "%s:%d: %s is held: %s\n", r.File.Name, h.Step.Pos.Line, h.Actor, h.Why)
 	}
 	return b.String()

@@ -39,8 +39,8 @@ func stageExecve(k *Kernel, p *Proc, a *kact) bool {
 			k.ptracestop(p, a, SIGTRAP, false, "PTRACE_EVENT_EXEC", "ptrace_event", "")
 			return false
 		}
-		// "legacy EXEC report via SIGTRAP" (§6).
-		k.tdsignal(p, SIGTRAP, "ptrace_event")
+		// "legacy EXEC report via SIGTRAP" (§6), on the thread's own queue.
+		k.linuxSend(p, p, SIGTRAP, "ptrace_event", true)
 	case k.d.proposal && p.followExc:
 		p.td.dbgflags |= TDB_EXEC
 		k.ptracestop(p, a, SIGTRAP, false, "exec event (PT_FOLLOW_EXEC)", "kern_execve", "A2")

@@ -17,7 +17,7 @@ package sim
 // forkStages returns the kernel path of fork, vfork and rfork for this design.
 func (k *Kernel) forkStages() []stage {
 	if k.d.linux {
-		return []stage{stageLinuxClone, stageForkValue, stageLinuxForkEvent, stagePPWait}
+		return linuxForkStages
 	}
 	s := []stage{stageFork1, stageDbgWait}
 	if !k.d.vforkWaitInSyscallret {
@@ -210,6 +210,7 @@ func stageForkReturn(k *Kernel, p *Proc, a *kact) bool {
 		why, assumption := "new child's first stop", ""
 		if k.d.proposal {
 			why, assumption = "new child's first stop (PL_FLAG_FORKED on the child)", "A5"
+			k.assume(p, "A9", "fork_return")
 		}
 		k.ptracestop(p, a, SIGSTOP, false, why, "fork_return", assumption)
 		return false

@@ -261,8 +261,14 @@ func (k *Kernel) Held(actor string) string {
 		return "has exited"
 	case p.state == prsReaped:
 		return "has exited and was reaped"
+	case p.stopped() && p.flag&P_STOPPED_TRACE != 0:
+		return "is stopped with " + Signal(p.xstat).String() + " until its debugger " + p.tracer().String() + " resumes it"
+	case p.stopped():
+		return "is stopped by " + Signal(p.xstat).String() + " until a SIGCONT"
+	case p.td.k != nil && p.td.k.sleeping():
+		return "sleeps in " + p.td.k.wchan.String()
 	}
-	return k.stateText(p)
+	return "is " + k.stateText(p)
 }
 
 // Alive reports whether the process called name exists and has not exited.
@@ -374,6 +380,9 @@ func (k *Kernel) callStages(c Call) []stage {
 	case CallKill, CallRaise:
 		return []stage{stageKill}
 	case CallWait:
+		if k.d.linux {
+			return []stage{stageLinuxWait}
+		}
 		return []stage{stageWait}
 	case CallGetppid:
 		return []stage{stageGetppid}
@@ -400,16 +409,20 @@ func (k *Kernel) run(p *Proc) bool {
 	a := p.td.k
 	before := k.nevents
 	startPC := a.pc
-	for a.pc < len(a.stages) {
+	for {
 		if k.err != nil {
 			return false
 		}
 		if p.killed && p.alive() {
+			// SIGKILL ends the process wherever it is: in user mode, asleep or stopped.
 			k.exit1(p, 0, SIGKILL, "tdsendsignal")
 			return true
 		}
 		if !p.alive() {
 			return true
+		}
+		if a.pc >= len(a.stages) {
+			break
 		}
 		if !a.stages[a.pc](k, p, a) {
 			if !a.unfinished && a.call != "" && (a.sleeping() || p.stopped()) {

@@ -1,6 +1,9 @@
 package sim
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file is the linux design (ptrace-semantics.md §6): Linux keeps the tracer
 // apart from the real parent. A tracee's `parent` is its tracer (kept here in
@@ -39,13 +42,39 @@ func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 		child.options = p.options
 		t.ptraced = append(t.ptraced, child)
 		k.emit(&Attached{EventBase: k.base(child, "ptrace_init_task"), Tracer: t.Pid})
-		child.sigPend = append(child.sigPend, SIGSTOP)
+		child.sigPriv = append(child.sigPriv, SIGSTOP)
 		p.event, p.eventMsg = ev, child.Pid
 	}
 	k.emit(&Forked{EventBase: k.base(p, "kernel_clone"), Child: child.Pid, ChildName: child.Name,
 		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
 	k.setAct(child, &kact{opIdx: -1, stages: []stage{stageAST}})
 	return true
+}
+
+// linuxForkStages is kernel_clone(): the child is created, the parent reports
+// PTRACE_EVENT_FORK or _VFORK, then a vfork parent sleeps in wait_for_vfork_done()
+// until the child execs or exits, and only then returns the child's pid.
+var linuxForkStages = []stage{stageLinuxClone, stageLinuxForkValue, stageLinuxForkEvent, stagePPWait, stageLinuxVforkValue}
+
+// stageLinuxForkValue fixes fork's value before the PTRACE_EVENT_FORK stop: a stop
+// after the value does not delay it (scenario-language.md "When a result is
+// checked"). A vfork's value waits for stageLinuxVforkValue: the parent sleeps in
+// the call first, and a call has no value while it sleeps. Observed on a real
+// kernel: the vfork parent sleeps in vfork (/proc/PID/syscall) with nothing
+// returned until its child execs (scenarios/linux-vfork.txt).
+func stageLinuxForkValue(k *Kernel, p *Proc, a *kact) bool {
+	if a.op.Call == CallVfork {
+		return true
+	}
+	return stageForkValue(k, p, a)
+}
+
+// stageLinuxVforkValue fixes a vfork's value once wait_for_vfork_done() returns.
+func stageLinuxVforkValue(k *Kernel, p *Proc, a *kact) bool {
+	if a.op.Call != CallVfork {
+		return true
+	}
+	return stageForkValue(k, p, a)
 }
 
 // stageLinuxForkEvent is ptrace_event(PTRACE_EVENT_FORK or _VFORK) in the parent.
@@ -71,15 +100,33 @@ func stageLinuxForkEvent(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 	k.setAct(p, nil)
 	p.killed = false
-	p.sigPend = nil
+	p.sigPend, p.sigPriv = nil, nil
 	p.flag |= P_WEXIT
 	p.flag &^= P_PPWAIT | P_STOPPED_SIG | P_STOPPED_TRACE
-	for _, q := range append([]*Proc(nil), p.ptraced...) {
+	// exit_ptrace() walks the tracees most recently attached first (ptrace_link()
+	// adds at the head): one detached early is no longer traced when a zombie
+	// detached after it notifies it (scenarios/linux-tracer-exits.txt).
+	for _, q := range slices.Backward(slices.Clone(p.ptraced)) {
 		k.ptraceUnlink(q, p, "exit_ptrace")
-		if q.state == prsZombie {
+		switch {
+		case q.state == prsZombie:
 			k.notifyParent(q, q.realParent)
-		} else if q.stopped() && !q.groupStop {
-			k.resume(p, q, 0, "exit_ptrace")
+		case q.stopped():
+			// __ptrace_unlink() wakes the tracee, and ptrace_stop() returns
+			// task->exit_code: still the stop's signal if the tracer never reported
+			// the stop with wait (wait_task_stopped() zeroes it). At a
+			// signal-delivery-stop that signal is then delivered; an event stop and
+			// a group-stop ignore it. Observed on a real kernel: an attached process
+			// whose SIGSTOP was never waited for stops by job control when its
+			// tracer dies (scenarios/linux-tracer-exits.txt). A tracee whose group
+			// stop is still in effect stops again (linuxJobctl).
+			var sig Signal
+			if q.td.siValid && q.flag&P_WAITED == 0 {
+				sig = Signal(q.xstat)
+			}
+			k.resume(p, q, sig, "exit_ptrace")
+		case q.groupStopSig != 0 && q.td.k == nil:
+			k.setAct(q, &kact{opIdx: -1, stages: []stage{stageAST}})
 		}
 	}
 	for _, q := range append([]*Proc(nil), p.children...) {
@@ -101,6 +148,221 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 	}
 	k.emit(&Exited{EventBase: k.base(p, fn), Status: status, Sig: sig})
 	k.notifyParent(p, p.pptr)
+}
+
+// linuxPsignal posts sig to p (kernel/signal.c:send_signal_locked()).
+//
+//   - prepare_signal(): a stop signal flushes a pending SIGCONT; SIGCONT flushes the
+//     pending stop signals, continues a process stopped by job control, and ends
+//     its group stop (SIGNAL_STOP_STOPPED), which the parent hears of as
+//     CLD_CONTINUED when the process next runs (linuxJobctl);
+//   - sig_ignored(): a signal whose default action is to ignore it (SIGCONT's is,
+//     once it has continued the process) is dropped, unless p is traced: its tracer
+//     sees every signal but SIGKILL (§3);
+//   - complete_signal(): a fatal signal that does not dump core takes an untraced
+//     process down at once when it wants the signal (not stopped, nothing else
+//     pending), even out of a killable sleep: the vfork wait
+//     (wait_for_vfork_done() is TASK_KILLABLE). A core-dumping one (SIGTRAP,
+//     SIGQUIT, ...) waits for the process to return to user mode.
+//     Observed on a real kernel (scenarios/linux-vfork.txt).
+func (k *Kernel) linuxPsignal(from, p *Proc, sig Signal, fn string) {
+	k.linuxSend(from, p, sig, fn, false)
+}
+
+// linuxSend posts sig to p's process queue, or with private to its thread's
+// (send_sig_info() with PIDTYPE_PID, as ptrace_attach() and exec's legacy SIGTRAP
+// do): dequeue_signal() takes the thread's first, and the two queues hold one
+// signal each, so a SIGSTOP from kill(2) and one from PTRACE_ATTACH are two stops.
+// Observed on a real kernel (scenarios/linux-group-stop.txt).
+func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
+	if !p.alive() {
+		return
+	}
+	e := &SignalSent{EventBase: k.base(p, fn), From: from.Pid, Sig: sig}
+	act := sig.defaultAction()
+	switch act {
+	case actStop:
+		k.linuxDropPending(p, func(s Signal) bool { return s == SIGCONT })
+	case actContinue:
+		k.linuxDropPending(p, func(s Signal) bool { return s.defaultAction() == actStop })
+		p.stopDequeued = false
+		if p.stopped() && p.flag&P_STOPPED_TRACE == 0 {
+			p.flag &^= P_STOPPED_SIG
+			k.emit(&Continued{EventBase: k.base(p, "prepare_signal"), Sig: sig})
+		}
+		if p.groupStopSig != 0 {
+			p.groupStopSig, p.cldContinued = 0, true
+			if p.td.k == nil {
+				k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+			}
+		}
+	}
+	if (act == actIgnore || act == actContinue) && !p.traced() {
+		e.Discarded = true
+		k.emit(e)
+		return
+	}
+	k.emit(e)
+	if sig == SIGKILL {
+		p.killed = true
+		if p.td.k == nil {
+			k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+		}
+		return
+	}
+	if a := p.td.k; act == actTerminate && !sig.linuxCoreDump() && !p.traced() && !p.stopped() &&
+		!p.linuxPending() && a != nil && a.sleeping() && !a.interrupt {
+		k.emit(&SignalTaken{EventBase: k.base(p, "complete_signal"), Sig: sig, Action: "terminate"})
+		k.exit1(p, 0, sig, "complete_signal")
+		return
+	}
+	q := &p.sigPend
+	if private {
+		q = &p.sigPriv
+	}
+	if !slices.Contains(*q, sig) {
+		*q = append(*q, sig)
+	}
+	k.gen++
+	if p.td.k == nil {
+		k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+	} else if p.td.k.interrupt {
+		p.td.k.woken = true
+	}
+}
+
+// linuxPending reports whether p has a signal pending, in either queue.
+func (p *Proc) linuxPending() bool { return len(p.sigPend)+len(p.sigPriv) > 0 }
+
+// linuxSignalStop is do_signal_stop(): a stop signal's default action. A tracee
+// enters a group-stop its tracer sees (do_jobctl_trap() → ptrace_stop()); any other
+// process stops by job control. Either way the group stop is in effect
+// (SIGNAL_STOP_STOPPED) until SIGCONT, and the real parent is sent SIGCHLD
+// (CLD_STOPPED; a tracer that is not the real parent gets its own). A stop signal
+// a tracer passed on after a SIGCONT came does nothing (JOBCTL_STOP_DEQUEUED was
+// cleared). It reports whether the process goes on (it does not when it stops).
+func (k *Kernel) linuxSignalStop(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
+	if afterTrace && !p.stopDequeued {
+		k.emit(&SignalTaken{EventBase: k.base(p, "do_signal_stop"), Sig: sig, Action: "ignore (SIGCONT came since it was dequeued)"})
+		return true
+	}
+	p.groupStopSig = sig
+	if p.traced() {
+		p.groupStop = true
+		k.ptracestop(p, a, sig, true, "group-stop "+sig.String(), "do_signal_stop", "")
+		if p.realParent != p.pptr {
+			k.psignal(p, p.realParent, SIGCHLD, "do_notify_parent_cldstop")
+		}
+		return false
+	}
+	p.flag |= P_STOPPED_SIG
+	p.xstat = int(sig)
+	a.jobStop = true
+	k.emit(&Stopped{EventBase: k.base(p, "do_signal_stop"), Sig: sig, Why: "job-control stop"})
+	k.psignal(p, p.realParent, SIGCHLD, "do_notify_parent_cldstop")
+	return false
+}
+
+// linuxJobctl is the top of get_signal()'s loop: the CLD_CONTINUED notice SIGCONT
+// left, and the group stop a process released by its tracer still owes: once
+// untraced, a process whose group stop is in effect stops again, silently
+// (__ptrace_unlink() sets JOBCTL_STOP_PENDING). It reports whether p stopped.
+func (k *Kernel) linuxJobctl(p *Proc, a *kact) bool {
+	if p.cldContinued {
+		p.cldContinued = false
+		k.psignal(p, p.realParent, SIGCHLD, "do_notify_parent_cldstop")
+		if t := p.tracer(); t != nil && t != p.realParent {
+			k.psignal(p, t, SIGCHLD, "do_notify_parent_cldstop")
+		}
+	}
+	if p.groupStopSig == 0 || p.traced() || p.stopped() {
+		return false
+	}
+	p.flag |= P_STOPPED_SIG
+	p.xstat = int(p.groupStopSig)
+	a.jobStop = true
+	k.emit(&Stopped{EventBase: k.base(p, "do_signal_stop"), Sig: p.groupStopSig, Why: "job-control stop: the group stop outlived the trace"})
+	return true
+}
+
+// linuxCoreDump reports whether the signal's default action dumps core
+// (SIG_KERNEL_COREDUMP_MASK).
+func (s Signal) linuxCoreDump() bool {
+	switch s.String() {
+	case "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGFPE", "SIGSEGV", "SIGBUS", "SIGSYS", "SIGXCPU", "SIGXFSZ":
+		return true
+	}
+	return false
+}
+
+// linuxDropPending removes the pending signals drop says, from both queues.
+func (k *Kernel) linuxDropPending(p *Proc, drop func(Signal) bool) {
+	p.sigPend = slices.DeleteFunc(p.sigPend, drop)
+	p.sigPriv = slices.DeleteFunc(p.sigPriv, drop)
+}
+
+// linuxNextSignal is dequeue_signal(): the thread's own queue first, then the
+// process's; in each, the synchronous signals first (SYNCHRONOUS_MASK), then the
+// lowest number (next_signal()).
+func (k *Kernel) linuxNextSignal(p *Proc) Signal {
+	q := &p.sigPriv
+	if len(*q) == 0 {
+		q = &p.sigPend
+	}
+	best := Signal(0)
+	key := func(s Signal) int {
+		switch s.String() {
+		case "SIGSEGV", "SIGBUS", "SIGILL", "SIGTRAP", "SIGFPE", "SIGSYS":
+			return s.Number(true)
+		}
+		return 100 + s.Number(true)
+	}
+	for _, s := range *q {
+		if best == 0 || key(s) < key(best) {
+			best = s
+		}
+	}
+	*q = slices.DeleteFunc(*q, func(s Signal) bool { return s == best })
+	return best
+}
+
+// stageLinuxWait is do_wait(). Woken, it scans first and returns what it finds even
+// with a signal pending; the signal is then taken on the way back to user mode.
+// Only when there is nothing to report does a pending signal interrupt the sleep
+// (-ERESTARTSYS): the process takes it (it may stop or die there) and, if it goes
+// on, the call restarts. Observed on a real kernel: a tracee sleeping in wait4 whose
+// child exits gets the child's status, then stops for the SIGCHLD
+// (scenarios/linux-signals.txt).
+func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
+	for {
+		if a.stop.in || a.jobStop {
+			if !stageAST(k, p, a) {
+				return false
+			}
+			a.woken = true
+		}
+		if a.sleeping() {
+			if !a.woken && !p.linuxPending() {
+				return false
+			}
+			a.woken = false
+		}
+		res, found := k.waitScan(p, a.op.Target)
+		if !found && !a.op.NoHang {
+			if p.linuxPending() {
+				if !stageAST(k, p, a) {
+					return false
+				}
+				continue // restarted
+			}
+			return k.sleep(p, a, wchan{wWait, nil}, true)
+		}
+		if !found {
+			res = WaitResult{Kind: WaitNone}
+		}
+		k.waitReturn(p, a, res)
+		return true
+	}
 }
 
 // notifyParent is do_notify_parent(): SIGCHLD and a wakeup.
@@ -178,12 +440,13 @@ func (k *Kernel) linuxStopped(q *Proc) (WaitResult, bool) {
 	return WaitResult{Kind: WaitStopped, Pid: q.Pid, Name: q.Name, Sig: Signal(q.xstat), Event: q.event}, true
 }
 
-// linuxPtrace is kernel/ptrace.c:sys_ptrace(). Requests Linux lacks fail with EIO.
+// linuxPtrace is kernel/ptrace.c:sys_ptrace(). A request Linux lacks gets what an
+// unknown request number gets: the checks of every request first (ESRCH unless the
+// target is a tracee of the caller in a ptrace stop), then EIO from
+// ptrace_request(). Observed on a real kernel (scenarios/linux-ptrace-errors.txt).
 func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 	op := a.op
 	switch op.Req {
-	case PTToSCE, PTToSCX, PTSetEvents, PTEditEvents:
-		return EIO
 	case PTTraceMe:
 		if p.traced() {
 			return EPERM
@@ -193,19 +456,34 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		k.emit(&Attached{EventBase: k.base(p, "ptrace_traceme"), Tracer: p.pptr.Pid})
 		return 0
 	}
-	t := k.pfind(k.pidOf(op.Target))
+	// find_get_task_by_vpid() finds a zombie too: ptrace_attach() then fails with
+	// EPERM (exit_state), and PTRACE_KILL, which does not need a stop, succeeds on
+	// a zombie the caller traces; the rest need a ptrace stop (ESRCH). Observed on
+	// a real kernel (scenarios/linux-ptrace-errors.txt).
+	t := k.zpfind(k.pidOf(op.Target))
 	if t == nil {
 		return ESRCH
 	}
 	if op.Req == PTAttach {
-		if t == p || t.traced() {
+		if t == p || t.traced() || !t.alive() {
 			return EPERM
 		}
 		t.flag |= P_TRACED
 		t.pptr = p
 		p.ptraced = append(p.ptraced, t)
 		k.emit(&Attached{EventBase: k.base(t, "ptrace_attach"), Tracer: p.Pid})
-		k.psignal(p, t, SIGSTOP, "ptrace_attach")
+		k.linuxSend(p, t, SIGSTOP, "ptrace_attach", true)
+		if t.stopped() && t.flag&P_STOPPED_TRACE == 0 {
+			// A process stopped by job control is kicked to re-trap at once
+			// (JOBCTL_TRAP_STOP): a group-stop with its stop signal, which the
+			// tracer can wait for and resume; the SIGSTOP stays pending.
+			t.groupStop = true
+			t.flag |= P_STOPPED_TRACE
+			t.flag &^= P_WAITED
+			k.emit(&Stopped{EventBase: k.base(t, "do_jobctl_trap"), Sig: Signal(t.xstat), Trace: true, Why: "group-stop " + Signal(t.xstat).String()})
+			k.psignal(t, p, SIGCHLD, "do_notify_parent_cldstop")
+			k.wakeup(p)
+		}
 		return 0
 	}
 	// ptrace_check_attach(): traced by the caller and in a ptrace stop (PTRACE_KILL
@@ -214,6 +492,8 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		return ESRCH
 	}
 	switch op.Req {
+	case PTToSCE, PTToSCX, PTSetEvents, PTEditEvents:
+		return EIO
 	case PTContinue, PTSyscall:
 		t.syscallTr = op.Req == PTSyscall
 		k.resume(p, t, op.Signal, "ptrace_resume")
@@ -221,8 +501,10 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		k.ptraceUnlink(t, p, "ptrace_detach")
 		k.resume(p, t, op.Signal, "ptrace_detach")
 	case PTKill:
-		t.killed = true
-		k.resume(p, t, SIGKILL, "ptrace_resume")
+		// Since Linux 6.0 PTRACE_KILL is send_sig_info(SIGKILL): it kills a tracee
+		// that runs or sleeps as well as a stopped one. Observed on a real kernel
+		// (scenarios/linux-signals.txt).
+		k.psignal(p, t, SIGKILL, "ptrace_kill")
 	case PTFollowFork:
 		t.options = setBits(t.options, PTRACE_O_TRACEFORK|PTRACE_O_TRACEVFORK, op.On)
 	case PTFollowExec:

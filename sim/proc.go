@@ -114,6 +114,20 @@ type Proc struct {
 	event      PtraceEvent
 	eventMsg   int  // PTRACE_GETEVENTMSG
 	groupStop  bool // the stop is a group-stop (a stop signal delivered)
+	// groupStopSig is SIGNAL_STOP_STOPPED with the signal of the group stop: set
+	// when a stop signal stops the process, cleared only by SIGCONT. A tracee
+	// resumed by PTRACE_CONT keeps it, and stops again once untraced
+	// (__ptrace_unlink() sets JOBCTL_STOP_PENDING).
+	groupStopSig Signal
+	cldContinued bool // SIGNAL_CLD_CONTINUED: SIGCONT ended a group stop; the parent is told when the process next runs
+	// stopDequeued is JOBCTL_STOP_DEQUEUED: set at a signal-delivery-stop, cleared
+	// by SIGCONT. A stop signal the tracer passes on stops the process only if no
+	// SIGCONT came meanwhile (do_signal_stop()).
+	stopDequeued bool
+	// sigPriv lists the pending signals queued on the thread rather than the
+	// process (ptrace_attach()'s SIGSTOP, a new tracee's SIGSTOP, exec's SIGTRAP);
+	// dequeue_signal() takes those first. kill(2) and SIGCHLD queue on the process.
+	sigPriv []Signal
 
 	lastWait *WaitResult // the last result of this process's wait4, for the debugger's view
 }
@@ -212,6 +226,9 @@ func (k *Kernel) procReparent(child, parent *Proc, fn string) {
 		child.orphanOf = old
 		child.flag |= P_ORPHAN
 		orphan = true
+		if k.d.proposal {
+			k.assume(child, "A8", fn)
+		}
 	}
 	child.pptr = parent
 	if parent == k.init {

@@ -7,6 +7,10 @@ package sim
 
 // psignal posts sig from `from` to p (kern_sig.c:tdsendsignal()).
 func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
+	if k.d.linux {
+		k.linuxPsignal(from, p, sig, fn)
+		return
+	}
 	if !p.alive() {
 		return
 	}
@@ -62,6 +66,9 @@ func (k *Kernel) queueSignal(p *Proc, sig Signal) {
 
 // nextSignal removes and returns the lowest-numbered pending signal, or 0.
 func (k *Kernel) nextSignal(p *Proc) Signal {
+	if k.d.linux {
+		return k.linuxNextSignal(p)
+	}
 	best := -1
 	for i, s := range p.sigPend {
 		if best < 0 || s.Number(k.d.linux) < p.sigPend[best].Number(k.d.linux) {
@@ -99,11 +106,17 @@ func stageAST(k *Kernel, p *Proc, a *kact) bool {
 			}
 			a.jobStop = false
 		}
+		if k.d.linux && k.linuxJobctl(p, a) {
+			return false
+		}
 		sig := k.nextSignal(p)
 		if sig == 0 {
 			return true
 		}
 		if p.traced() && sig != p.ptraceSig {
+			if k.d.linux {
+				p.stopDequeued = true // ptrace_signal()
+			}
 			k.ptracestop(p, a, sig, true, "signal "+sig.String(), "issignal", "")
 			return false
 		}
@@ -131,11 +144,8 @@ func (k *Kernel) takeSignal(p *Proc, a *kact, sig Signal, afterTrace bool) bool 
 			return true
 		}
 		k.emit(&SignalTaken{EventBase: k.base(p, "issignal"), Sig: sig, Action: "stop"})
-		if afterTrace {
-			// Linux: the delivered stop signal starts a group-stop the tracer sees.
-			p.groupStop = true
-			k.ptracestop(p, a, sig, true, "group-stop "+sig.String(), "do_signal_stop", "")
-			return false
+		if k.d.linux {
+			return k.linuxSignalStop(p, a, sig, afterTrace)
 		}
 		p.flag |= P_STOPPED_SIG
 		p.xstat = int(sig)
@@ -192,6 +202,11 @@ func (k *Kernel) ptracestop(p *Proc, a *kact, sig Signal, signal bool, why, fn, 
 // resume lets a stopped tracee go on with sig (kern_ptrace's sendsig path; Linux
 // ptrace_resume()).
 func (k *Kernel) resume(by, p *Proc, sig Signal, fn string) {
+	if k.d.linux && p.groupStop {
+		// do_jobctl_trap() ignores what ptrace_stop() returns: the signal passed
+		// when resuming (or detaching) a tracee from a group-stop is dropped.
+		sig = 0
+	}
 	p.td.xsig = sig
 	p.flag &^= P_STOPPED_SIG | P_STOPPED_TRACE | P_WAITED
 	p.groupStop = false

@@ -141,3 +141,18 @@ func TestSigkillWhileStopped(t *testing.T) {
 		}
 	}
 }
+
+// TestSigkillIdle: SIGKILL kills a process that is in user mode between steps, in
+// every design (kern_sig.c:tdsendsignal; init then reaps it).
+func TestSigkillIdle(t *testing.T) {
+	for _, d := range Designs() {
+		k := New(d, prog([]ProcDecl{{Name: "A"}, {Name: "B"}},
+			Op{Actor: "B", Call: CallKill, Target: "A", Signal: SIGKILL},
+		))
+		runAll(t, k)
+		s := k.Snapshot()
+		if v, _ := s.Proc("A"); v.State != StateReaped || v.Exit == nil || v.Exit.Sig != SIGKILL {
+			t.Errorf("%s: A is %s after SIGKILL, exit %v", d.Alias, v.State, v.Exit)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func pidOrZero(p *Proc) int {
 func (k *Kernel) view(p *Proc) ProcView {
 	v := ProcView{Pid: p.Pid, Name: p.Name, Oppid: p.oppid, DbgChild: p.dbgChild,
 		PFlags: p.flag.Names(), TDBFlags: p.td.dbgflags.Names(), Events: p.ptevents,
-		FollowExec: p.followExc, Pending: slices.Clone(p.sigPend), LastWait: p.lastWait}
+		FollowExec: p.followExc, Pending: append(slices.Clone(p.sigPend), p.sigPriv...), LastWait: p.lastWait}
 	if p != k.init {
 		v.Parent = pidOrZero(p.pptr)
 		if k.d.linux {

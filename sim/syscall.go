@@ -69,7 +69,12 @@ func stageSyscallExit(k *Kernel, p *Proc, a *kact) bool {
 			p.td.dbgflags &^= TDB_SCX | TDB_EXEC | TDB_FORK
 			return true
 		}
-		k.ptracestop(p, a, SIGTRAP, false, scxWhy(p.td.dbgflags), "syscallret", "")
+		assumption := ""
+		if k.d.proposal && a.op != nil && (a.op.Call == CallExec || a.child != nil) {
+			assumption = "A6" // the fork or exec was reported in the fork or exec code
+			k.assume(p, "A11", "syscallret")
+		}
+		k.ptracestop(p, a, SIGTRAP, false, scxWhy(p.td.dbgflags), "syscallret", assumption)
 		return false
 	}
 	if !k.ptracestop(p, a, 0, false, "", "syscallret", "") {

@@ -30,6 +30,12 @@ func stageWait(k *Kernel, p *Proc, a *kact) bool {
 		}
 		res = WaitResult{Kind: WaitNone}
 	}
+	k.waitReturn(p, a, res)
+	return true
+}
+
+// waitReturn fixes wait4's value.
+func (k *Kernel) waitReturn(p *Proc, a *kact, res WaitResult) {
 	r := res
 	p.lastWait = &r
 	k.results[a.opIdx].Wait = &r
@@ -42,7 +48,6 @@ func stageWait(k *Kernel, p *Proc, a *kact) bool {
 		k.setReturn(p, a, itoa(res.Pid), 0)
 	}
 	k.emit(&WaitReturned{EventBase: k.base(p, "kern_wait"), Result: res})
-	return true
 }
 
 // waitScan is one pass of kern_wait's loop for p; it reports whether it found a
@@ -73,6 +78,9 @@ func (k *Kernel) waitScan(p *Proc, target string) (WaitResult, bool) {
 				continue
 			}
 			nfound++
+			if k.d.proposal {
+				k.assume(p, "A8", "kern_wait")
+			}
 			if k.d.reapOrphans && q.state == prsZombie {
 				return k.procReap(p, q), true // the §4(f) race
 			}
