@@ -93,7 +93,7 @@ func stageFork1(k *Kernel, p *Proc, a *kact) bool {
 	}
 	k.emit(&Forked{EventBase: k.base(p, "do_fork"), Child: child.Pid, ChildName: child.Name,
 		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
-	k.setAct(child, &kact{opIdx: -1, stages: []stage{stageForkReturn, stageAST}})
+	k.enterKernel(child, forkReturnPath)
 	return true
 }
 

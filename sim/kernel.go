@@ -59,15 +59,17 @@ type Kernel struct {
 
 	results []CallResult
 	done    []bool // the step has started
-	// queue holds each actor's steps in file order; heads holds, in order, the first
-	// step not yet started of each actor that may still run one (rule 1).
-	queue map[string][]int
-	heads []int
+	// nextOf links each step to its actor's next step (-1: none); heads holds, in
+	// order, the first step not yet started of each actor that may still run one
+	// (rule 1).
+	nextOf []int
+	heads  []int
 	// actorOf maps a step to its actor's number; actors holds each actor's process
 	// once it exists (the hot path of Next avoids looking names up).
 	actorOf []int
 	actorID map[string]int
 	actors  []*Proc
+	last    []int // each actor's last step
 
 	busy  []*Proc          // processes inside the kernel (td.k != nil), in pid order
 	paths map[Call][]stage // the kernel path of each call, built once (pathOf)
@@ -103,7 +105,6 @@ func New(d *Design, prog *Program) *Kernel {
 			q.oppid = parent.Pid
 		}
 	}
-	k.queue = map[string][]int{}
 	k.index(0)
 	return k
 }
@@ -117,11 +118,16 @@ func (k *Kernel) index(from int) {
 			id = len(k.actors)
 			k.actorID[op.Actor] = id
 			k.actors = append(k.actors, k.byName[op.Actor])
+			k.last = append(k.last, -1)
 		}
 		k.actorOf = append(k.actorOf, id)
-		q := k.queue[op.Actor]
-		k.queue[op.Actor] = append(q, i)
-		if len(q) == 0 || k.done[q[len(q)-1]] {
+		k.nextOf = append(k.nextOf, -1)
+		prev := k.last[id]
+		k.last[id] = i
+		if prev >= 0 {
+			k.nextOf[prev] = i
+		}
+		if prev < 0 || k.done[prev] {
 			if j, found := slices.BinarySearch(k.heads, i); !found {
 				k.heads = slices.Insert(k.heads, j, i)
 			}
@@ -224,9 +230,7 @@ func (k *Kernel) advanceHead(i int) {
 	if j, ok := slices.BinarySearch(k.heads, i); ok {
 		k.heads = slices.Delete(k.heads, j, j+1)
 	}
-	q := k.queue[k.prog.Ops[i].Actor]
-	if n, _ := slices.BinarySearch(q, i); n+1 < len(q) {
-		next := q[n+1]
+	if next := k.nextOf[i]; next >= 0 {
 		j, _ := slices.BinarySearch(k.heads, next)
 		k.heads = slices.Insert(k.heads, j, next)
 	}
@@ -334,7 +338,8 @@ type stopState struct {
 
 // startCall begins op for p.
 func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
-	a := &kact{op: op, opIdx: idx, stages: k.pathOf(op.Call)}
+	a := p.td.newAct(idx, k.pathOf(op.Call))
+	a.op = op
 	if op.Call.Syscall() {
 		a.call = op.Call.String()
 		e := &SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call}
@@ -439,6 +444,27 @@ func (k *Kernel) run(p *Proc) bool {
 	}
 	k.setAct(p, nil)
 	return true
+}
+
+// Kernel paths that are not system calls: signal delivery on the way to user mode,
+// and a new child's return from fork. (Set in init: the stages refer back to them.)
+var astPath, forkReturnPath []stage
+
+func init() {
+	astPath = []stage{stageAST}
+	forkReturnPath = []stage{stageForkReturn, stageAST}
+}
+
+// enterKernel makes p, in user mode, run stages in the kernel (no system call).
+func (k *Kernel) enterKernel(p *Proc, stages []stage) {
+	k.setAct(p, p.td.newAct(-1, stages))
+}
+
+// newAct returns the thread's kact, reset: a thread has one at a time, so it is
+// reused rather than allocated for every call.
+func (td *thread) newAct(opIdx int, stages []stage) *kact {
+	td.kbuf = kact{opIdx: opIdx, stages: stages}
+	return &td.kbuf
 }
 
 // setAct makes a what p does in the kernel (nil: p is in user mode) and keeps

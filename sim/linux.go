@@ -47,7 +47,7 @@ func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 	}
 	k.emit(&Forked{EventBase: k.base(p, "kernel_clone"), Child: child.Pid, ChildName: child.Name,
 		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
-	k.setAct(child, &kact{opIdx: -1, stages: []stage{stageAST}})
+	k.enterKernel(child, astPath)
 	return true
 }
 
@@ -126,7 +126,7 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 			}
 			k.resume(p, q, sig, "exit_ptrace")
 		case q.groupStopSig != 0 && q.td.k == nil:
-			k.setAct(q, &kact{opIdx: -1, stages: []stage{stageAST}})
+			k.enterKernel(q, astPath)
 		}
 	}
 	for _, q := range append([]*Proc(nil), p.children...) {
@@ -193,7 +193,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 		if p.groupStopSig != 0 {
 			p.groupStopSig, p.cldContinued = 0, true
 			if p.td.k == nil {
-				k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+				k.enterKernel(p, astPath)
 			}
 		}
 	}
@@ -206,7 +206,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	if sig == SIGKILL {
 		p.killed = true
 		if p.td.k == nil {
-			k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+			k.enterKernel(p, astPath)
 		}
 		return
 	}
@@ -225,7 +225,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	}
 	k.gen++
 	if p.td.k == nil {
-		k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+		k.enterKernel(p, astPath)
 	} else if p.td.k.interrupt {
 		p.td.k.woken = true
 	}

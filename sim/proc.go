@@ -77,6 +77,7 @@ type thread struct {
 	xsig      Signal   // td_xsig: the stop signal; on resume, the signal to deliver
 	siValid   bool     // td_dbgksi holds a siginfo (PL_FLAG_SI)
 	k         *kact    // what the thread is doing in the kernel, nil in user mode
+	kbuf      kact     // the storage k points to
 }
 
 // Proc is a process (struct proc). Fields are changed only by the kernel functions

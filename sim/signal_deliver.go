@@ -27,7 +27,7 @@ func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
 	if sig == SIGKILL && !(k.d.sigkillStops && p.traced()) {
 		p.killed = true
 		if p.td.k == nil {
-			k.setAct(p, &kact{opIdx: -1})
+			k.enterKernel(p, nil)
 		}
 		return
 	}
@@ -58,7 +58,7 @@ func (k *Kernel) queueSignal(p *Proc, sig Signal) {
 	p.sigPend = append(p.sigPend, sig)
 	k.gen++
 	if p.td.k == nil {
-		k.setAct(p, &kact{opIdx: -1, stages: []stage{stageAST}})
+		k.enterKernel(p, astPath)
 	} else if p.td.k.interrupt {
 		p.td.k.woken = true
 	}
