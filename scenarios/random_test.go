@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -9,7 +10,7 @@ import (
 	"forklab/sim"
 )
 
-var randomSeeds = flag.Int("random.seeds", 300, "random scenarios per design in TestRandomScenarios")
+var randomSeeds = flag.Int("random.seeds", 2000, "random scenarios per design in TestRandomScenarios")
 
 // TestRandomScenarios runs seeded random scenarios under every design, with the
 // invariants checked after every step: no panic, no invariant broken that the design
@@ -94,5 +95,36 @@ func TestGenerateLiveRuns(t *testing.T) {
 		if ran := len(r.Frames) - 1; ran != len(f.Steps()) || len(r.Violations) > 0 {
 			t.Errorf("%s: ran %d of %d steps, violations %v", d.Alias, ran, len(f.Steps()), r.Violations)
 		}
+	}
+}
+
+// TestStepLimit: a run stops at sim.MaxEvents events with FILE: step limit reached
+// at line N (scenario-language.md rule 6), instead of running on.
+func TestStepLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: many steps\nproc P\n")
+	for range 9990 {
+		b.WriteString("P: kill P SIGCHLD\n") // 3 events a step: enter, discarded signal, return
+	}
+	f, err := Parse("long.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := f.Program()
+	prog.Ops = append(prog.Ops, prog.Ops...) // past what one file may hold
+	prog.Ops = append(prog.Ops, prog.Ops...)
+	d, _ := sim.LookupDesign("old")
+	k := sim.New(d, prog)
+	n := 0
+	for i := k.Next(); i >= 0; i = k.Next() {
+		k.Step(i)
+		n++
+	}
+	var limit *sim.ErrStepLimit
+	if err := k.Err(); !errors.As(err, &limit) {
+		t.Fatalf("after %d steps: err %v, want the step limit", n, err)
+	}
+	if n >= len(prog.Ops) {
+		t.Errorf("ran all %d steps", n)
 	}
 }
