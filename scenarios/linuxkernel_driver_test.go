@@ -658,6 +658,13 @@ func (r *kernelRun) unsettled(p *kproc) string {
 		if !st.inactive {
 			return p.name + " is waking"
 		}
+		if st.state == 'S' {
+			// An interruptible sleeper with an unblocked signal pending is about to
+			// wake for it: the sender has queued it, the scheduler has not run it yet.
+			if s := readStatus(p.pid); s.pending&^s.blocked != 0 {
+				return p.name + " has a signal pending"
+			}
+		}
 	default:
 		return p.name + " runs"
 	}

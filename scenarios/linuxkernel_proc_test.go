@@ -117,6 +117,7 @@ func readSyscall(pid int) (nr, arg int64, inactive bool) {
 type procStatus struct {
 	tracer  int    // TracerPid (0: not traced, or gone)
 	pending uint64 // SigPnd | ShdPnd: signal n is bit n-1
+	blocked uint64 // SigBlk
 }
 
 // readStatus reads /proc/PID/status.
@@ -138,6 +139,8 @@ func readStatus(pid int) procStatus {
 		case "SigPnd", "ShdPnd":
 			n, _ := strconv.ParseUint(v, 16, 64)
 			st.pending |= n
+		case "SigBlk":
+			st.blocked, _ = strconv.ParseUint(v, 16, 64)
 		}
 	}
 	return st
