@@ -1,24 +1,475 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+// This file is the root component: the state of the page and the commands
+// that change it. Everything the page shows is computed from the state by
+// buildView (view.go) when the state changes; Render only lays it out.
 
-// App is the root component. This first version only says what forklab is; the
-// visualizer replaces it.
+import (
+	"net/url"
+	"slices"
+	"time"
+
+	"forklab/scenarios"
+	"forklab/sim"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// speeds are the play speeds; at 1x a step lasts baseInterval.
+var speeds = []float64{0.5, 0.75, 1, 1.5, 2, 3, 4}
+
+const (
+	defaultSpeed = 2 // 1x
+	baseInterval = 1400
+	maxPanes     = 3
+)
+
+// App is the root component, mounted at "/". All its state is unexported:
+// go-app overwrites a route component's exported fields on navigation.
 type App struct {
 	app.Compo
+
+	sc      *scenario
+	designs []*sim.Design
+	step    int
+	format  string
+	speed   int
+	playing bool
+	playGen int
+	ticking bool // the player's timer goroutine is running
+
+	chosen    bool   // the designs were chosen (in a pane or a link), not the scenario's default
+	overlay   string // "", "help" or "picker"
+	aboutOpen bool   // the whole about: text is shown
+	editing   bool
+	draft     string // the editor's text
+	draftFor  *scenario
+	draftErr  *scenarios.Error
+	editGen   int    // bumped to give the editor a fresh textarea
+	shareMsg  string // why the address cannot carry one's own scenario
+	notice    string // a problem with the link that was opened
+
+	started bool // init has run
+	// restLater draws a scenario's trees first: the first render of a
+	// scenario leaves out each pane's debugger's view, narration and trace
+	// log (hundreds of elements, which would delay the trees), and
+	// afterPaint brings them once the trees are on screen.
+	restLater  bool
+	view       *stepView
+	query      string // the query the address shows
+	removeKeys func()
+	focus      string         // an element id to focus after the next render
+	page       app.Page       // for flushURL
+	disp       app.Dispatcher // for afterPaint
+	pendingURL *url.URL       // the address to write after the next paint
+	nextFrame  app.Func       // requestAnimationFrame callback: schedules afterPaint
+	afterPaint app.Func       // runs after a frame is painted: flushURL, scrollTraces
 }
 
-// Render draws the page.
-func (a *App) Render() app.UI {
-	runtime := "server"
+// OnMount starts listening to the keyboard.
+func (a *App) OnMount(ctx app.Context) {
+	a.init()
 	if app.IsClient {
-		runtime = "wasm"
+		a.removeKeys = a.listenKeys(ctx)
 	}
-	return app.Div().ID("forklab").DataSet("runtime", runtime).Body(
-		app.H1().Text("forklab"),
-		app.P().Text("Step by step, what a Unix kernel does when a debugger follows fork, vfork and exec."),
-	)
 }
 
-// OnAppUpdate reloads the page when the service worker has a new version.
-func (a *App) OnAppUpdate(ctx app.Context) { ctx.Reload() }
+// init sets the defaults, once.
+func (a *App) init() {
+	if !a.started {
+		a.started = true
+		a.speed = defaultSpeed
+	}
+}
+
+// stepInterval is how long a step lasts when playing at speeds[i].
+func stepInterval(i int) time.Duration {
+	return time.Duration(float64(baseInterval)/speeds[i]) * time.Millisecond
+}
+
+// OnDismount stops listening to the keyboard.
+func (a *App) OnDismount() {
+	if a.removeKeys != nil {
+		a.removeKeys()
+		a.removeKeys = nil
+	}
+	for _, f := range []app.Func{a.nextFrame, a.afterPaint} {
+		if f != nil {
+			f.Release()
+		}
+	}
+	a.nextFrame, a.afterPaint = nil, nil
+	a.playGen++
+	a.playing = false
+}
+
+// OnNav restores the view a link describes.
+func (a *App) OnNav(ctx app.Context) {
+	a.applyLink(parseLink(ctx.Page().URL()))
+	a.afterChange(ctx)
+	a.drawNow(ctx) // rather than at the next frame tick
+}
+
+// OnPreRender lets the server pre-render the view of the link that was
+// requested, so that the page shows it before the wasm front end starts.
+func (a *App) OnPreRender(ctx app.Context) {
+	a.applyLink(parseLink(ctx.Page().URL()))
+}
+
+// OnAppUpdate reloads the page when go-app reports that the service worker has
+// installed a newer build (a new Version), so a rebuilt app is never shown
+// from the old cache for longer than one load.
+func (a *App) OnAppUpdate(ctx app.Context) {
+	if ctx.AppUpdateAvailable() {
+		ctx.Reload()
+	}
+}
+
+// applyLink sets the state from a link.
+func (a *App) applyLink(l linkState) {
+	a.init()
+	a.notice, a.shareMsg = "", ""
+	a.playing = false
+	a.playGen++
+	var sc *scenario
+	switch {
+	case l.SrcErr != "":
+		a.notice = l.SrcErr + "; showing a library scenario instead."
+	case l.Src != "":
+		f, err := scenarios.Parse("scenario.txt", []byte(l.Src))
+		if err != nil {
+			a.notice = "The scenario in this link does not parse; it is in the editor."
+			a.draft, a.editing, a.editGen = l.Src, true, a.editGen+1
+			a.draftErr = asScenarioError(err)
+		} else {
+			sc = newScenario("", f, l.Src)
+		}
+	case l.Scenario != "":
+		if e, ok := libraryEntry(l.Scenario); ok {
+			sc = newScenario(e.Key, e.File, e.Src)
+		} else {
+			a.notice = "There is no scenario called “" + l.Scenario + "”; showing another one."
+		}
+	}
+	if sc == nil {
+		e, ok := libraryEntry(defaultKey)
+		if !ok {
+			es, _ := library()
+			if len(es) == 0 {
+				return
+			}
+			e = es[0]
+		}
+		sc = newScenario(e.Key, e.File, e.Src)
+	}
+	a.sc = sc
+
+	a.designs = nil
+	for _, name := range l.Designs {
+		d, ok := sim.LookupDesign(name)
+		if !ok {
+			a.notice = "There is no design called “" + name + "”."
+			continue
+		}
+		if !slices.Contains(a.designs, d) && len(a.designs) < maxPanes {
+			a.designs = append(a.designs, d)
+		}
+	}
+	a.chosen = len(a.designs) > 0
+	if len(a.designs) == 0 {
+		a.designs = sc.defaultDesigns()
+	}
+	a.format = "plain"
+	if validFormat(l.Format) {
+		a.format = l.Format
+	}
+	a.step = l.Step
+	a.restLater = app.IsClient
+	a.refresh()
+}
+
+// refresh recomputes the view after a change of state.
+func (a *App) refresh() {
+	if a.sc == nil {
+		return
+	}
+	a.view = buildView(a.sc, a.designs, a.step, a.format)
+	a.step = a.view.N
+	if a.editing && a.draftFor != a.sc && a.draftErr == nil {
+		a.resetDraft()
+	}
+}
+
+// afterChange keeps the address current (without a history entry, once the
+// frame is painted) and does the browser-side work of the next frame.
+func (a *App) afterChange(ctx app.Context) {
+	a.syncURL(ctx)
+	a.later(ctx)
+}
+
+// link returns the state as a link.
+func (a *App) link() (linkState, string) {
+	l := linkState{Step: a.step, Format: a.format}
+	for _, d := range a.designs {
+		l.Designs = append(l.Designs, d.Short())
+	}
+	packed := ""
+	if a.sc.Own() {
+		packed = a.sc.packed()
+		if len(packed) > maxLinkSrc {
+			packed = ""
+		}
+	} else {
+		l.Scenario = a.sc.Key
+	}
+	return l, packed
+}
+
+// syncURL writes the state into the address with ReplaceURL.
+func (a *App) syncURL(ctx app.Context) {
+	if a.sc == nil {
+		return
+	}
+	l, packed := a.link()
+	q := l.query(packed)
+	if q == a.query {
+		return
+	}
+	a.query = q
+	if !app.IsClient {
+		return
+	}
+	u := *ctx.Page().URL()
+	u.RawQuery = q
+	u.Fragment = ""
+	a.page, a.pendingURL = ctx.Page(), &u
+}
+
+// shareURL returns the address of the view, for the editor's Copy link.
+func (a *App) shareURL(ctx app.Context) string {
+	u := url.URL{Path: "/"}
+	if p := ctx.Page().URL(); p != nil {
+		u = *p
+	}
+	l, packed := a.link()
+	u.RawQuery = l.query(packed)
+	u.Fragment = ""
+	return u.String()
+}
+
+// do carries out a command from the keyboard or a button.
+func (a *App) do(ctx app.Context, c command) {
+	if a.view == nil {
+		return
+	}
+	switch c {
+	case cmdForward:
+		a.pause()
+		a.setStep(ctx, a.step+1)
+	case cmdBack:
+		a.pause()
+		a.setStep(ctx, a.step-1)
+	case cmdFirst:
+		a.pause()
+		a.setStep(ctx, 0)
+	case cmdLast:
+		a.pause()
+		a.setStep(ctx, a.view.Last)
+	case cmdPlay:
+		a.togglePlay(ctx)
+	case cmdFaster:
+		a.speed = min(a.speed+1, len(speeds)-1)
+	case cmdSlower:
+		a.speed = max(a.speed-1, 0)
+	case cmdNextDiff, cmdPrevDiff:
+		if n := nextMark(a.view.Marks, a.step, c == cmdPrevDiff); n >= 0 {
+			a.pause()
+			a.setStep(ctx, n)
+		}
+	case cmdThirdPane:
+		if len(a.designs) < maxPanes {
+			a.addPane(ctx)
+		} else {
+			a.removePane(ctx, len(a.designs)-1)
+		}
+	case cmdNextFormat:
+		i := slices.Index(sim.Formats, a.format)
+		a.setFormat(ctx, sim.Formats[(i+1)%len(sim.Formats)])
+	case cmdPicker:
+		a.openOverlay(ctx, "picker")
+	case cmdHelp:
+		if a.overlay == "help" {
+			a.closeOverlay(ctx)
+		} else {
+			a.openOverlay(ctx, "help")
+		}
+	case cmdEditor:
+		a.toggleEditor(ctx)
+	case cmdClose:
+		switch {
+		case a.overlay != "":
+			a.closeOverlay(ctx)
+		case a.editing:
+			a.toggleEditor(ctx)
+		}
+	}
+}
+
+// setStep moves the timeline to position n.
+func (a *App) setStep(ctx app.Context, n int) {
+	if a.view == nil {
+		return
+	}
+	n = min(max(n, 0), a.view.Last)
+	if n == a.step && a.view.N == n {
+		return
+	}
+	a.step = n
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+func (a *App) setFormat(ctx app.Context, f string) {
+	if !validFormat(f) || f == a.format {
+		return
+	}
+	a.format = f
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+// setDesign shows design d in pane i.
+func (a *App) setDesign(ctx app.Context, i int, d *sim.Design) {
+	if i < 0 || i >= len(a.designs) || a.designs[i] == d {
+		return
+	}
+	if j := slices.Index(a.designs, d); j >= 0 {
+		a.designs[j] = a.designs[i] // swap, so that a design is shown once
+	}
+	a.designs[i] = d
+	a.designs = slices.Clone(a.designs)
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+func (a *App) addPane(ctx app.Context) {
+	if len(a.designs) >= maxPanes {
+		return
+	}
+	a.designs = append(slices.Clone(a.designs), a.sc.thirdDesign(a.designs))
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+func (a *App) removePane(ctx app.Context, i int) {
+	if len(a.designs) <= 1 || i < 0 || i >= len(a.designs) {
+		return
+	}
+	a.designs = slices.Delete(slices.Clone(a.designs), i, i+1)
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+// openScenario shows the library scenario key from its start. The panes show
+// the scenario's default designs, or keep the ones chosen if the scenario is
+// written for all of them.
+func (a *App) openScenario(ctx app.Context, key string) {
+	e, ok := libraryEntry(key)
+	if !ok {
+		return
+	}
+	a.load(ctx, newScenario(e.Key, e.File, e.Src))
+}
+
+// load shows sc from its start.
+func (a *App) load(ctx app.Context, sc *scenario) {
+	keep := a.chosen
+	for _, d := range a.designs {
+		keep = keep && sc.forDesign(d)
+	}
+	a.sc = sc
+	if !keep || len(a.designs) == 0 {
+		a.designs = sc.defaultDesigns()
+	}
+	a.pause()
+	a.step = 0
+	a.restLater = app.IsClient
+	a.notice, a.shareMsg = "", ""
+	a.overlay = ""
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+// drawNow renders the change just made at once (and reports whether it
+// could), instead of at go-app's next
+// frame tick: the engine renders on a 120 Hz ticker that each dispatch after
+// an idle moment restarts, so a key press waits 8.3 ms for it, most of a
+// step's latency. Consume (go-app's ClientDispatcher, which the browser's
+// engine is) handles the pending dispatches and renders; it first waits for
+// every goroutine started with ctx.Async, so it is used only when none can
+// be running: the player's timer is the app's only one.
+func (a *App) drawNow(ctx app.Context) bool {
+	if !app.IsClient || a.ticking {
+		return false
+	}
+	cd, ok := ctx.Dispatcher().(app.ClientDispatcher)
+	if !ok {
+		return false
+	}
+	ctx.Dispatch(func(app.Context) {}) // the App's update
+	cd.Consume()
+	return true
+}
+
+// pause stops playing.
+func (a *App) pause() {
+	a.playing = false
+	a.playGen++
+}
+
+// togglePlay starts or stops playing; playing from the last step starts over.
+func (a *App) togglePlay(ctx app.Context) {
+	if a.playing {
+		a.pause()
+		return
+	}
+	if a.step >= a.view.Last {
+		a.setStep(ctx, 0)
+	}
+	a.playing = true
+	a.playGen++
+	a.scheduleTick(ctx, a.playGen)
+}
+
+func (a *App) scheduleTick(ctx app.Context, gen int) {
+	d := stepInterval(a.speed)
+	a.ticking = true
+	ctx.Async(func() {
+		time.Sleep(d)
+		a.dispatch(ctx, func(ctx app.Context) {
+			a.ticking = false
+			if !a.playing || gen != a.playGen {
+				return
+			}
+			a.setStep(ctx, a.step+1)
+			if a.step >= a.view.Last {
+				a.playing = false
+				return
+			}
+			a.scheduleTick(ctx, gen)
+		})
+	})
+}
+
+func (a *App) openOverlay(ctx app.Context, which string) {
+	a.overlay = which
+	a.pause()
+	a.focus = "overlay"
+	a.later(ctx)
+}
+
+func (a *App) closeOverlay(ctx app.Context) {
+	a.overlay = ""
+	a.focus = "forklab"
+	a.later(ctx)
+}

@@ -1,0 +1,218 @@
+package ui
+
+// This file tells a pane's step in words: the scenario's say: lines for the
+// design, what each call returned and whether that matched the expectation,
+// a badge for every named assumption the design relies on here, and every
+// kernel event with the function and source file where it happens.
+
+import (
+	"fmt"
+	"strings"
+
+	"forklab/scenarios"
+	"forklab/sim"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// narration is what a pane says about its frame.
+type narration struct {
+	Step        *scenarios.Step // the step run; nil at the start
+	ShowStep    bool            // the panes ran different steps: name this one here
+	Says        []string
+	Results     []scenarios.StepResult
+	Checks      []scenarios.Check
+	Assumptions []sim.Assumption
+	Events      []eventNote
+	Ended       bool   // the position is past this run's last frame
+	EndNote     string // how the run ended, at or past its last frame
+	EndChecks   []scenarios.Check
+}
+
+// eventNote is one kernel event in words.
+type eventNote struct {
+	Kind string // the event type, lower case (stopped, forked, ...)
+	Proc string // NAME[pid]
+	Text string // sim.Describe
+	Func string // the kernel function
+	File string // where it lives
+}
+
+// buildNarration tells frame i of rv at position n. shared says whether all
+// panes ran the same step, whose common say: lines are then shown once above
+// the panes.
+func buildNarration(rv *runView, i, n int, shared bool) narration {
+	r := rv.Run
+	fr := &r.Frames[i]
+	last := len(r.Frames) - 1
+	nr := narration{Step: fr.Step, ShowStep: !shared, Ended: n > last}
+	if fr.Step != nil && !nr.Ended {
+		for _, say := range fr.Step.Says {
+			if say.Designs == nil && shared {
+				continue
+			}
+			if say.Designs == nil || containsStr(say.Designs, rv.Design.Name) {
+				nr.Says = append(nr.Says, say.Text)
+			}
+		}
+	}
+	if !nr.Ended {
+		nr.Results, nr.Checks = fr.Results, fr.Checks
+		seen := map[string]bool{}
+		addAssumption := func(name string) {
+			if name == "" || seen[name] {
+				return
+			}
+			seen[name] = true
+			if a, ok := rv.Design.Assumption(name); ok {
+				nr.Assumptions = append(nr.Assumptions, a)
+			} else {
+				nr.Assumptions = append(nr.Assumptions, sim.Assumption{Name: name})
+			}
+		}
+		for _, e := range fr.Events {
+			switch e := e.(type) {
+			case *sim.Assumed:
+				addAssumption(e.Name)
+			case *sim.Stopped:
+				addAssumption(e.Assumption)
+			}
+			if _, ok := e.(*sim.Assumed); ok {
+				continue // shown as a badge
+			}
+			text := sim.Describe(e, rv.name)
+			if text == "" {
+				continue
+			}
+			b := e.Common()
+			nr.Events = append(nr.Events, eventNote{
+				Kind: eventKind(e), Proc: b.Proc, Text: text, Func: b.Func,
+				File: sourceFile(b.Func, rv.Design.Linux()),
+			})
+		}
+	}
+	if n >= last {
+		nr.EndNote = endNote(rv)
+		nr.EndChecks = r.EndChecks
+	}
+	return nr
+}
+
+// endNote says how a run ended.
+func endNote(rv *runView) string {
+	r := rv.Run
+	var parts []string
+	switch {
+	case r.Err != nil:
+		parts = append(parts, "stopped: "+r.Err.Error())
+	case len(r.Deadlock) > 0:
+		var held []string
+		for _, h := range r.Deadlock {
+			held = append(held, h.Actor+" "+h.Why)
+		}
+		parts = append(parts, "deadlock: "+strings.Join(held, "; "))
+	default:
+		parts = append(parts, "run ended")
+	}
+	for _, s := range r.NotRun {
+		parts = append(parts, fmt.Sprintf("not run: line %d, %s (%s never ran it)", s.Pos.Line, s.Source, s.Op.Actor))
+	}
+	return strings.Join(parts, ". ")
+}
+
+// eventKind names an event's type in lower case: *sim.Stopped is "stopped".
+func eventKind(e sim.Event) string {
+	t := fmt.Sprintf("%T", e)
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		t = t[i+1:]
+	}
+	return strings.ToLower(t)
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// renderNarration draws nr. Every part has its place whether it is empty or
+// not, so that from one step to the next go-app updates the parts in place
+// instead of building them anew.
+func renderNarration(nr narration) app.UI {
+	stepText := ""
+	if nr.Step != nil {
+		stepText = "line " + itoa(nr.Step.Pos.Line) + ": " + callText(nr.Step.Source)
+	}
+	says := make([]app.UI, 0, len(nr.Says))
+	for _, s := range nr.Says {
+		says = append(says, el("p").Class("say").Text(s))
+	}
+	assumptions := make([]app.UI, 0, len(nr.Assumptions))
+	for _, a := range nr.Assumptions {
+		assumptions = append(assumptions, el("p").Class("assumption").Attr("data-assumption", a.Name).Body(
+			el("span").Class("badge").Text("assumption "+a.Name),
+			app.Text(" "+a.Text),
+		))
+	}
+	results := make([]app.UI, 0, len(nr.Results))
+	for _, res := range nr.Results {
+		results = append(results, el("p").Class("result").Body(
+			el("span").Class("mono").Text(callText(res.Step.Source)),
+			app.Text(" → "),
+			el("strong").Class("mono").Text(res.Got),
+		))
+	}
+	var checks []app.UI
+	for _, c := range append(append([]scenarios.Check(nil), nr.Checks...), nr.EndChecks...) {
+		checks = append(checks, renderCheck(c))
+	}
+	evs := make([]app.UI, 0, len(nr.Events))
+	for _, e := range nr.Events {
+		where := e.Func
+		if e.File != "" {
+			where += " · " + e.File
+		}
+		evs = append(evs, el("li").Attr("data-kind", e.Kind).Body(
+			el("span").Class("fn mono").Title(where).Text(where),
+			el("span").Class("mono proc").Text(e.Proc),
+			app.Text(" "+e.Text),
+		))
+	}
+	empty := len(says)+len(assumptions)+len(results)+len(checks)+len(evs) == 0 && nr.EndNote == ""
+	return el("section").Class("narration").Attr("data-role", "narration").Body(
+		hidden(el("p").Class("pstep mono"), !nr.ShowStep || stepText == "" || nr.Ended).Text(stepText),
+		el("div").Class("says").Body(says...),
+		el("div").Class("assumptions").Body(assumptions...),
+		el("div").Class("results").Body(results...),
+		el("div").Class("checks").Body(checks...),
+		hidden(el("p").Class("endnote").Attr("data-role", "endnote"), nr.EndNote == "").Text(nr.EndNote),
+		hidden(el("details").Class("events").Attr("open", true), len(evs) == 0).Body(
+			el("summary").Text("In the kernel: "+itoa(len(nr.Events))+" events"),
+			el("ol").Body(evs...),
+		),
+		hidden(el("p").Class("muted"), !empty).Text("Before the first step."),
+	)
+}
+
+func renderCheck(c scenarios.Check) app.UI {
+	mark, state := "✓", "ok"
+	text := "expected " + c.Expected + " (line " + itoa(c.Pos.Line) + ")"
+	if !c.OK {
+		mark, state = "✗", "fail"
+		text += ", got " + c.Got
+	}
+	return el("p").Class("check").Attr("data-ok", state).Body(
+		el("span").Class("mark").Attr("aria-hidden", "true").Text(mark),
+		el("span").Class("sr-only").Text(map[string]string{"ok": "passes: ", "fail": "fails: "}[state]),
+		app.Text(" "+text),
+	)
+}
+
+// callText is a step line without its inline expectation.
+func callText(src string) string {
+	call, _, _ := strings.Cut(src, "=>")
+	return strings.TrimSpace(call)
+}

@@ -1,0 +1,120 @@
+package ui
+
+// This file lays out the design panes side by side: per pane, a design
+// chooser, which line it just ran, the process tree, the debugger's view,
+// the narration and the trace log.
+
+import (
+	"forklab/sim"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// renderPanes lays the panes out side by side.
+func (a *App) renderPanes() app.UI {
+	panes := make([]app.UI, 0, len(a.view.Panes))
+	for _, p := range a.view.Panes {
+		panes = append(panes, a.renderPane(p))
+	}
+	return el("div").Class("panes").Attr("data-count", len(panes)).Body(panes...)
+}
+
+// renderLegend says how the tree's lines are drawn.
+func renderLegend() app.UI {
+	item := func(kind, text string) app.UI {
+		return el("li").Body(
+			svg("svg").Attr("viewBox", "0 0 36 10").Attr("width", "36").Attr("height", "10").
+				Attr("aria-hidden", "true").Attr("focusable", "false").Attr("data-role", "legend").
+				Body(svg("path").Attr("d", "M1 5 L35 5").Attr("data-role", "edge").Attr("data-kind", kind).Attr("data-visible", true)),
+			app.Text(" "+text),
+		)
+	}
+	return el("ul").Class("legend").Attr("aria-label", "How the tree is drawn").Body(
+		item("parent", "parent (p_pptr)"),
+		item("realparent", "real parent (p_oppid)"),
+		item("tracer", "tracer"),
+		item("orphan", "orphan list (p_orphans)"),
+	)
+}
+
+// renderPane draws one pane.
+func (a *App) renderPane(p *paneView) app.UI {
+	d := p.Design
+	var badges []app.UI
+	if !p.InFile {
+		badges = append(badges, el("span").Class("badge warn").
+			Title("The scenario's designs: line does not name this design: its expectations may not hold here.").
+			Text("not written for "+d.Short()))
+	}
+	if p.Ended || p.Frame == p.Frames-1 && p.Frames > 1 {
+		text := "run ended"
+		if len(a.sc.run(d).Run.Deadlock) > 0 {
+			text = "deadlock"
+		}
+		badges = append(badges, el("span").Class("badge end").Attr("data-role", "ended").Text(text))
+	}
+	caption := "Processes under " + d.String()
+	return el("article").Class("pane").
+		Attr("data-pane", p.Index).
+		Attr("data-design", d.Short()).
+		Attr("data-frame", p.Frame).
+		Attr("data-ended", p.Ended).
+		Attr("aria-labelledby", "pane-title-"+itoa(p.Index)).
+		Body(
+			el("header").Class("pane-head").Body(
+				el("div").Class("pane-title").Body(
+					el("h3").ID("pane-title-"+itoa(p.Index)).Class("sr-only").Text("Pane "+itoa(p.Index+1)+": "+d.String()),
+					&designSelect{App: a, Pane: p.Index, Design: d.Short()},
+					el("span").Class("badges").Body(badges...),
+					app.If(len(a.designs) > 1, el("button").Class("btn small close").
+						Attr("aria-label", "Remove this pane ("+d.Short()+")").Title("Remove this pane").
+						OnClick(a.onRemovePane(p.Index), p.Index).Text("✕")),
+				),
+				el("p").Class("ran mono").Attr("data-role", "ran").Text(p.Ran),
+				el("p").Class("desc").Title(d.Description).Text(d.Description),
+			),
+			renderTree(p.Index, p.Tree, d, caption),
+			&debuggerPanel{V: p.Dbg, Later: a.restLater},
+			a.narration(p),
+			&traceView{App: a, Pane: p.Index, Log: p.Trace, Cur: p.Frame, Later: a.restLater},
+		)
+}
+
+// designSelect chooses a pane's design.
+type designSelect struct {
+	app.Compo
+	App    *App
+	Pane   int
+	Design string // the alias shown
+}
+
+func (s *designSelect) Render() app.UI {
+	var opts []app.UI
+	for _, d := range sim.Designs() {
+		opts = append(opts, option(d.Short(), d.Short()+" · "+d.Name, d.Short() == s.Design))
+	}
+	id := "design-" + itoa(s.Pane)
+	return el("span").Class("design-choice").Body(
+		el("label").Attr("for", id).Class("sr-only").Text("Design of pane "+itoa(s.Pane+1)),
+		el("select").ID(id).Class("design-select").OnChange(s.onChange).Body(opts...),
+	)
+}
+
+func (s *designSelect) onChange(ctx app.Context, e app.Event) {
+	if d, ok := sim.LookupDesign(ctx.JSSrc().Get("value").String()); ok {
+		s.App.chosen = true
+		s.App.setDesign(ctx, s.Pane, d)
+	}
+}
+
+func (a *App) onRemovePane(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { a.removePane(ctx, i) }
+}
+
+// narration is the pane's narration, or its empty place until restLater.
+func (a *App) narration(p *paneView) app.UI {
+	if a.restLater {
+		return el("section").Class("narration").Attr("data-role", "narration")
+	}
+	return renderNarration(p.Narr)
+}

@@ -1,0 +1,140 @@
+package ui
+
+// This file holds what a link keeps of the view, and how it is written:
+//
+//	?scenario=vfork-follow&step=7&designs=old,new&format=kdump
+//	?src=<deflate+base64url>&step=3&designs=old,new&format=plain
+//
+// The app keeps the address current with ReplaceURL (no new history entries),
+// and opening such a link restores exactly that view.
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// maxLinkSrc is the most characters the compressed text of one's own scenario
+// may take in a link. Browsers and chat tools handle links of a few thousand
+// characters; past that, links get cut.
+const maxLinkSrc = 6000
+
+// maxSrcBytes bounds what a src= parameter may inflate to, so that a crafted
+// link cannot make the page decompress without end. A scenario holds at most
+// 10,000 lines.
+const maxSrcBytes = 1 << 20
+
+// linkState is the view a link restores.
+type linkState struct {
+	Scenario string   // a library key (path without .txt), or ""
+	Src      string   // one's own scenario text, when src= is given
+	SrcErr   string   // why src= could not be read
+	Step     int      // the position on the timeline
+	HasStep  bool     // step= was given
+	Designs  []string // design names or aliases, as written
+	Format   string   // trace format
+}
+
+// parseLink reads the view from a URL's query.
+func parseLink(u *url.URL) linkState {
+	var s linkState
+	if u == nil {
+		return s
+	}
+	q := u.Query()
+	s.Scenario = strings.TrimSpace(q.Get("scenario"))
+	if packed := q.Get("src"); packed != "" {
+		src, err := unpackSrc(packed)
+		if err != nil {
+			s.SrcErr = err.Error()
+		} else {
+			s.Src = src
+		}
+	}
+	if v := q.Get("step"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+			s.Step, s.HasStep = n, true
+		}
+	}
+	for _, d := range strings.Split(q.Get("designs"), ",") {
+		if d = strings.TrimSpace(d); d != "" {
+			s.Designs = append(s.Designs, d)
+		}
+	}
+	s.Format = q.Get("format")
+	return s
+}
+
+// query renders the state as a query string, keys in a fixed order and
+// commas and slashes left readable.
+func (s linkState) query(packedSrc string) string {
+	var parts []string
+	add := func(k, v string) {
+		v = url.QueryEscape(v)
+		v = strings.NewReplacer("%2C", ",", "%2F", "/").Replace(v)
+		parts = append(parts, k+"="+v)
+	}
+	if packedSrc != "" {
+		add("src", packedSrc)
+	} else if s.Scenario != "" {
+		add("scenario", s.Scenario)
+	}
+	add("step", strconv.Itoa(s.Step))
+	if len(s.Designs) > 0 {
+		add("designs", strings.Join(s.Designs, ","))
+	}
+	if s.Format != "" {
+		add("format", s.Format)
+	}
+	return strings.Join(parts, "&")
+}
+
+// packSrc compresses a scenario text for a link: raw DEFLATE, then unpadded
+// base64url.
+func packSrc(src string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write([]byte(src))
+	w.Close()
+	return base64.RawURLEncoding.EncodeToString(b.Bytes())
+}
+
+// unpackSrc reverses packSrc.
+func unpackSrc(packed string) (string, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(packed, "="))
+	if err != nil {
+		return "", errors.New("the scenario in this link is damaged (not base64url)")
+	}
+	r := flate.NewReader(bytes.NewReader(raw))
+	defer r.Close()
+	out, err := io.ReadAll(io.LimitReader(r, maxSrcBytes+1))
+	if err != nil {
+		return "", errors.New("the scenario in this link is damaged (not DEFLATE data)")
+	}
+	if len(out) > maxSrcBytes {
+		return "", fmt.Errorf("the scenario in this link is larger than %d bytes", maxSrcBytes)
+	}
+	return string(out), nil
+}
+
+// tooLongMessage says why a scenario cannot be shared as a link.
+func tooLongMessage(n int) string {
+	return fmt.Sprintf("This scenario takes %s characters in a link; a link holds at most %s. "+
+		"It runs here, but the address cannot carry it: shorten it (drop comments and say: lines) or share the file itself.",
+		thousands(n), thousands(maxLinkSrc))
+}
+
+// thousands writes n with a comma every three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,140 @@
+package ui
+
+// This file lays out the page. Its slots keep their place whether or not
+// they have content, so that go-app updates the panes' SVG in place from step
+// to step (which is what lets CSS animate the trees).
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Render lays out the page from the state and the view computed from it.
+// The data-runtime attribute tells the server pre-render ("server") from the
+// page that the wasm front end mounted ("wasm"); the browser tests wait for
+// the latter.
+func (a *App) Render() app.UI {
+	runtime := "server"
+	if app.IsClient {
+		runtime = "wasm"
+	}
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1)
+	if a.view == nil {
+		return main.Body(
+			a.header(),
+			el("p").Class("loading").Text("Loading the scenario library…"),
+		)
+	}
+	v := a.view
+	return main.
+		Attr("data-scenario", a.scenarioID()).
+		Attr("data-step", v.N).
+		Attr("data-last", v.Last).
+		Attr("data-designs", designsKey(a.designs)).
+		Attr("data-format", a.format).
+		Attr("data-complete", !a.restLater).
+		Body(
+			a.header(),
+			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
+			a.renderEditor(),
+			a.renderTransport(),
+			a.renderStepBar(),
+			a.renderPanes(),
+			a.renderOverlay(),
+			el("div").ID("live").Class("sr-only").
+				Attr("role", "status").Attr("aria-live", "polite").Attr("aria-atomic", "true").
+				Text(v.Live),
+		)
+}
+
+// scenarioID names the scenario on screen: its library key, or "own".
+func (a *App) scenarioID() string {
+	if a.sc == nil {
+		return ""
+	}
+	if a.sc.Own() {
+		return "own"
+	}
+	return a.sc.Key
+}
+
+// renderStepBar names the step the panes ran, the scenario's narration for
+// every design, and where the designs differ, how.
+func (a *App) renderStepBar() app.UI {
+	v := a.view
+	line, text := "", ""
+	switch {
+	case v.Shared != nil:
+		line, text = "line "+itoa(v.Shared.Pos.Line), callText(v.Shared.Source)
+	case v.N == 0:
+		text = "The start: the processes the scenario declares, before any step."
+	default:
+		text = "Here the designs run different steps; each pane names its own."
+	}
+	now := el("p").Class("now").Attr("data-shared", v.Shared != nil).Body(
+		el("span").Class("lineno").Text(line),
+		el("code").ID("step-source").Text(text),
+	)
+	says := make([]app.UI, 0, len(v.Says))
+	for _, s := range v.Says {
+		says = append(says, el("p").Class("say").Text(s))
+	}
+	return el("section").Class("stepbar").Attr("aria-label", "This step").Body(
+		el("div").Class("now-line").Body(now, renderLegend()),
+		el("div").Class("says").Body(says...),
+		a.renderDiffs(),
+	)
+}
+
+// renderDiffs is the callout that says how the panes differ at this step.
+func (a *App) renderDiffs() app.UI {
+	v := a.view
+	if len(v.Diffs) == 0 {
+		msg := "The designs agree on everything an observer sees at this step."
+		if len(v.Panes) < 2 {
+			msg = "One pane: nothing to compare."
+		}
+		return el("div").Class("diffs same").Attr("data-role", "diffs").Attr("data-count", 0).Body(el("p").Text(msg))
+	}
+	head := []app.UI{el("th").Attr("scope", "col").Text("")}
+	for _, p := range v.Panes {
+		head = append(head, el("th").Attr("scope", "col").Text(p.Design.Short()))
+	}
+	rows := make([]app.UI, 0, len(v.Diffs))
+	for _, d := range v.Diffs {
+		cells := []app.UI{el("th").Attr("scope", "row").Class("mono").Text(diffWhat(d.What))}
+		for _, val := range d.Values {
+			cells = append(cells, el("td").Text(val))
+		}
+		rows = append(rows, el("tr").Body(cells...))
+	}
+	return el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note").Body(
+		el("p").Class("callout-title").Text("The designs differ here:"),
+		el("table").Body(
+			el("thead").Body(el("tr").Body(head...)),
+			el("tbody").Body(rows...),
+		),
+	)
+}
+
+// renderOverlay is the slot of the scenario chooser and the key list.
+func (a *App) renderOverlay() app.UI {
+	switch a.overlay {
+	case "picker":
+		return a.renderPicker()
+	case "help":
+		return a.renderHelp()
+	}
+	return el("div").Class("overlay-slot").Attr("hidden", true)
+}
+
+// diffWhat drops the inline expectation from a difference's "line N: step".
+func diffWhat(what string) string {
+	if strings.HasPrefix(what, "line ") {
+		if head, src, ok := strings.Cut(what, ": "); ok {
+			return head + ": " + callText(src)
+		}
+	}
+	return what
+}

@@ -1,0 +1,249 @@
+package ui
+
+// This file holds the scenario being shown and everything computed from it
+// once: one run per design (with snapshots), their traces per format, tree
+// layouts per frame and the divergence marks per set of designs. Stepping
+// only reads these caches; nothing here runs during Render.
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"forklab/scenarios"
+	"forklab/sim"
+)
+
+// libEntry is one scenario of the library, as the picker lists it.
+type libEntry struct {
+	Key   string // path without .txt: the scenario= of a link
+	Path  string
+	Src   string
+	File  *scenarios.File
+	Group string // the first tag, or "other"
+}
+
+var lib struct {
+	once    sync.Once
+	entries []libEntry
+	err     error
+}
+
+// library returns the scenario library, parsed once.
+func library() ([]libEntry, error) {
+	lib.once.Do(func() {
+		es, err := scenarios.Library()
+		lib.err = err
+		for _, e := range es {
+			group := "other"
+			if len(e.File.Tags) > 0 {
+				group = e.File.Tags[0]
+			}
+			lib.entries = append(lib.entries, libEntry{
+				Key: strings.TrimSuffix(e.Path, ".txt"), Path: e.Path,
+				Src: string(e.Src), File: e.File, Group: group,
+			})
+		}
+	})
+	return lib.entries, lib.err
+}
+
+// libraryEntry returns the library scenario with key (or path).
+func libraryEntry(key string) (libEntry, bool) {
+	es, _ := library()
+	key = strings.TrimSuffix(key, ".txt")
+	for _, e := range es {
+		if e.Key == key {
+			return e, true
+		}
+	}
+	return libEntry{}, false
+}
+
+// defaultKey is the scenario shown when a link names none: the one that shows
+// why a debugger needs to hear about both halves of a fork.
+const defaultKey = "fork-follow-continue"
+
+// scenario is the scenario on screen with its computed runs.
+type scenario struct {
+	Key  string // library key, "" for one's own
+	File *scenarios.File
+	Src  string
+
+	runs  map[string]*runView // by design name
+	marks map[string][]bool   // by designsKey
+	pack  string              // Src compressed for a link, once asked for
+}
+
+// packed returns the scenario's text compressed for a link (packSrc), computed
+// once.
+func (s *scenario) packed() string {
+	if s.pack == "" {
+		s.pack = packSrc(s.Src)
+	}
+	return s.pack
+}
+
+func newScenario(key string, f *scenarios.File, src string) *scenario {
+	return &scenario{Key: key, File: f, Src: src, runs: map[string]*runView{}, marks: map[string][]bool{}}
+}
+
+// Own reports whether the scenario is one's own (from the editor or a src= link).
+func (s *scenario) Own() bool { return s.Key == "" }
+
+// run returns the run of the scenario under d, computing it the first time.
+func (s *scenario) run(d *sim.Design) *runView {
+	if rv, ok := s.runs[d.Name]; ok {
+		return rv
+	}
+	r := scenarios.Execute(s.File, d, scenarios.Options{Snapshots: true})
+	rv := &runView{Run: r, Design: d, traces: map[string]*traceLog{}, layouts: make([]*treeLayout, len(r.Frames))}
+	s.runs[d.Name] = rv
+	return rv
+}
+
+// runs returns the runs for ds, in order.
+func (s *scenario) runsFor(ds []*sim.Design) []*runView {
+	out := make([]*runView, len(ds))
+	for i, d := range ds {
+		out[i] = s.run(d)
+	}
+	return out
+}
+
+// forDesign reports whether the scenario was written for d (its designs: line).
+func (s *scenario) forDesign(d *sim.Design) bool { return s.File.ForDesign(d) }
+
+// defaultDesigns returns the panes a scenario opens with: old | new when it
+// is written for both; else the designs it names, in order; a scenario for a
+// single design is set beside the design before it, so that there is
+// something to compare.
+func (s *scenario) defaultDesigns() []*sim.Design {
+	all := sim.Designs()
+	var mine []*sim.Design
+	for _, d := range all {
+		if s.forDesign(d) {
+			mine = append(mine, d)
+		}
+	}
+	old, _ := sim.LookupDesign("old")
+	nw, _ := sim.LookupDesign("new")
+	switch {
+	case slices.Contains(mine, old) && slices.Contains(mine, nw):
+		return []*sim.Design{old, nw}
+	case len(mine) >= 2:
+		return mine[:2]
+	case len(mine) == 1:
+		i := slices.Index(all, mine[0])
+		if i == 0 {
+			return []*sim.Design{all[0], all[1]}
+		}
+		return []*sim.Design{all[i-1], all[i]}
+	}
+	return []*sim.Design{old, nw}
+}
+
+// thirdDesign returns the design a third pane opens with: the first of
+// merged, current and linux that is not shown yet, preferring those the
+// scenario is written for.
+func (s *scenario) thirdDesign(shown []*sim.Design) *sim.Design {
+	var fallback *sim.Design
+	for _, name := range []string{"merged", "current", "linux", "old", "new"} {
+		d, _ := sim.LookupDesign(name)
+		if slices.Contains(shown, d) {
+			continue
+		}
+		if s.forDesign(d) {
+			return d
+		}
+		if fallback == nil {
+			fallback = d
+		}
+	}
+	return fallback
+}
+
+// designsKey names a list of designs, for caches and links.
+func designsKey(ds []*sim.Design) string {
+	names := make([]string, len(ds))
+	for i, d := range ds {
+		names[i] = d.Short()
+	}
+	return strings.Join(names, ",")
+}
+
+// lastPos returns the last position of the timeline for runs: the longest
+// run's frame count - 1.
+func lastPos(runs []*runView) int {
+	last := 0
+	for _, rv := range runs {
+		last = max(last, len(rv.Run.Frames)-1)
+	}
+	return last
+}
+
+// marksFor returns, for every position, whether the runs of ds differ there
+// in what an observer sees (scenarios.Compare). Computed once per set.
+func (s *scenario) marksFor(ds []*sim.Design) []bool {
+	key := designsKey(ds)
+	if m, ok := s.marks[key]; ok {
+		return m
+	}
+	rvs := s.runsFor(ds)
+	runs := make([]*scenarios.Run, len(rvs))
+	for i, rv := range rvs {
+		runs[i] = rv.Run
+	}
+	m := make([]bool, lastPos(rvs)+1)
+	for n := range m {
+		m[n] = len(scenarios.Compare(runs, n)) > 0
+	}
+	s.marks[key] = m
+	return m
+}
+
+// runView is one run with what the UI derives from it.
+type runView struct {
+	Run     *scenarios.Run
+	Design  *sim.Design
+	traces  map[string]*traceLog
+	layouts []*treeLayout // per frame, filled on demand
+}
+
+// layout returns the tree layout of frame i.
+func (rv *runView) layout(i int) *treeLayout {
+	if rv.layouts[i] == nil {
+		rv.layouts[i] = layoutTree(&rv.Run.Frames[i].Snapshot)
+	}
+	return rv.layouts[i]
+}
+
+// trace returns the run's trace in format, rendered once.
+func (rv *runView) trace(format string) *traceLog {
+	if t, ok := rv.traces[format]; ok {
+		return t
+	}
+	t := buildTrace(rv.Run, rv.Design, format)
+	rv.traces[format] = t
+	return t
+}
+
+// extent returns the largest tree of the run, in slots and levels.
+func (rv *runView) extent() (slots, depth int) {
+	for i := range rv.Run.Frames {
+		l := rv.layout(i)
+		slots, depth = max(slots, l.Slots), max(depth, l.Depth)
+	}
+	return slots, depth
+}
+
+// name returns NAME[pid] for pid in the run, or "pid N".
+func (rv *runView) name(pid int) string {
+	if n, ok := rv.Run.Names[pid]; ok {
+		return n
+	}
+	if pid == 1 {
+		return "init[1]"
+	}
+	return "pid " + itoa(pid)
+}

@@ -1,0 +1,128 @@
+package ui
+
+// This file shows a run's trace in one of sim's formats (plain, kdump, truss,
+// strace), grouped by the step that produced it. The current step's lines are
+// highlighted; a click on a step, or on any of its lines, jumps there.
+
+import (
+	"strings"
+
+	"forklab/scenarios"
+	"forklab/sim"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// traceLog is a whole run rendered in one format.
+type traceLog struct {
+	Format string
+	Groups []traceGroup
+}
+
+// traceGroup is the lines of one frame.
+type traceGroup struct {
+	Frame  int // index in Run.Frames
+	Line   int // the step's line in the file
+	Source string
+	Lines  []string
+}
+
+// buildTrace renders every frame of r in format; an unknown format falls
+// back to plain.
+func buildTrace(r *scenarios.Run, d *sim.Design, format string) *traceLog {
+	rend, err := sim.NewRenderer(format, d, r.Names)
+	if err != nil {
+		format = "plain"
+		rend, _ = sim.NewRenderer(format, d, r.Names)
+	}
+	t := &traceLog{Format: format}
+	for i, fr := range r.Frames[1:] {
+		g := traceGroup{Frame: i + 1, Line: fr.Step.Pos.Line, Source: fr.Step.Source}
+		for _, l := range rend.Render(fr.Events) {
+			g.Lines = append(g.Lines, l.Text)
+		}
+		t.Groups = append(t.Groups, g)
+	}
+	return t
+}
+
+// validFormat reports whether f is one of sim's trace formats.
+func validFormat(f string) bool {
+	for _, x := range sim.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// traceView is a pane's trace log. Each step's lines are a component of
+// their own, so that a step re-renders only the two groups whose
+// highlighting changes.
+type traceView struct {
+	app.Compo
+	App   *App
+	Pane  int
+	Log   *traceLog
+	Cur   int  // the frame shown
+	Later bool // leave the lines for the next frame (App.restLater)
+}
+
+func (v *traceView) Render() app.UI {
+	groups := make([]app.UI, 0, len(v.Log.Groups))
+	for i := range v.Log.Groups {
+		if v.Later {
+			break
+		}
+		g := &v.Log.Groups[i]
+		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
+	}
+	return el("section").Class("trace").Attr("aria-label", "trace log, "+v.Log.Format).Body(
+		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
+	)
+}
+
+// traceGroupView is the lines of one step; a click on it jumps there.
+type traceGroupView struct {
+	app.Compo
+	App     *App
+	G       *traceGroup
+	Current bool
+}
+
+func (v *traceGroupView) Render() app.UI {
+	g := v.G
+	// The lines are one text node: a trace log has hundreds of them, and an
+	// element each would make the page slower to build.
+	lines, cls := strings.Join(g.Lines, "\n"), "tlines mono"
+	if len(g.Lines) == 0 {
+		lines, cls = "(no line in this format)", "tlines mono muted"
+	}
+	label := "Go to step " + itoa(g.Frame) + ": line " + itoa(g.Line) + ", " + callText(g.Source)
+	return el("li").
+		Attr("data-frame", g.Frame).
+		Attr("data-current", v.Current).
+		OnClick(v.onClick).
+		Body(
+			el("button").Class("tstep").
+				Attr("aria-label", label).
+				Attr("aria-current", ariaStep(v.Current)).
+				Body(
+					el("span").Class("tnum").Text(itoa(g.Frame)),
+					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
+				),
+			el("div").Class(cls).Text(lines),
+		)
+}
+
+func (v *traceGroupView) onClick(ctx app.Context, e app.Event) {
+	v.App.pause()
+	v.App.setStep(ctx, v.G.Frame)
+}
+
+func ariaStep(current bool) string {
+	if current {
+		return "step"
+	}
+	return "false"
+}

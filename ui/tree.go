@@ -1,0 +1,402 @@
+package ui
+
+// This file draws a pane's process tree as SVG: a node per process with
+// NAME[pid] and a state badge, a solid edge to the current parent (p_pptr; on
+// linux real_parent), a dashed edge to the real parent where it differs, an
+// arrow from the tracer, and a dotted link to the process whose orphan list
+// (p_orphans) holds it.
+//
+// Every process of the run keeps the same SVG elements from frame to frame
+// (they are listed in pid order, and reaped ones stay, hidden), so CSS
+// transitions animate the changes: a fork grows a node, re-parenting slides
+// it and its edge, a stop flashes, an exit fades it to a zombie, and a reap
+// fades it out. SVG elements are styled through data-* attributes only:
+// go-app's Class() cannot set an SVG element's class (go-app-notes.md).
+
+import (
+	"strings"
+
+	"forklab/sim"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// treeView is what a pane's tree shows at one frame.
+type treeView struct {
+	W, H  float64
+	Nodes []treeNode // every process of the frame's snapshot, in pid order
+	Edges []treeEdge // four per process (parent, realparent, tracer, orphan), in pid order
+	Rows  []procRow  // the tree as text, for screen readers
+}
+
+// treeNode is one process as drawn: flat values only, so that go-app
+// compares a node with its last rendering cheaply and skips it when it is
+// the same.
+type treeNode struct {
+	Pid, Parent, RealParent, Tracer, OrphanOf int
+	Name                                      string // NAME
+	Label                                     string // NAME[pid]
+	State                                     string // sim.ProcState
+	StopSig                                   string
+	TraceStop                                 bool
+	Badge                                     string // the state as the node shows it
+	Orphan                                    string // "orphan of NAME" while on a p_orphans list
+	Title                                     string // the whole state, as a tooltip
+	At                                        point
+	Visible                                   bool
+}
+
+// treeEdge is one link of a process to another.
+type treeEdge struct {
+	Kind    string // parent, realparent, tracer, orphan
+	Pid     int    // the process the link belongs to
+	Other   int    // its parent, real parent, tracer, or orphan-list owner
+	D       string // the SVG path
+	Visible bool
+}
+
+// procRow is the tree as a table row.
+type procRow struct {
+	Name, State, Parent, RealParent, Tracer, OrphanOf string
+}
+
+var edgeKinds = [...]string{"parent", "realparent", "tracer", "orphan"}
+
+// buildTree makes the tree of frame i of rv, drawn in a w×h box. A process
+// reaped in this very frame is still drawn, where it was, as a fading ghost.
+func buildTree(rv *runView, i int, w, h float64) *treeView {
+	snap := &rv.Run.Frames[i].Snapshot
+	lay := rv.layout(i)
+	var prevLay *treeLayout
+	if i > 0 {
+		prevLay = rv.layout(i - 1)
+	}
+	tv := &treeView{W: w, H: h}
+	// Centre the run's widest tree in the drawing, which is as wide as the
+	// widest tree of all the panes.
+	slots, _ := rv.extent()
+	rw, _ := treeSize(slots, 0)
+	dx := (w - rw) / 2
+	shift := func(p point) point { return point{X: p.X + dx, Y: p.Y} }
+	for _, p := range snap.Procs {
+		n := treeNode{
+			Pid: p.Pid, Parent: p.Parent, RealParent: p.RealParent, Tracer: p.Tracer, OrphanOf: p.OrphanOf,
+			Name: p.Name, Label: rv.name(p.Pid), State: p.State.String(), StopSig: p.StopSig.String(),
+			TraceStop: p.TraceStop, Badge: stateBadge(p), Title: stateTitle(rv, p),
+		}
+		if at, ok := lay.Pos[p.Pid]; ok {
+			n.At, n.Visible = shift(at), true
+		} else if prevLay != nil {
+			if at, ok := prevLay.Pos[p.Pid]; ok {
+				n.At, n.Visible = shift(at), true // the ghost of a process reaped now
+			}
+		}
+		if p.OrphanOf != 0 && p.State != sim.StateReaped {
+			n.Orphan = "orphan of " + shortName(rv.name(p.OrphanOf))
+		}
+		tv.Nodes = append(tv.Nodes, n)
+
+		live := p.State != sim.StateReaped
+		at := shift(lay.Pos[p.Pid])
+		for _, kind := range edgeKinds {
+			e := treeEdge{Kind: kind, Pid: p.Pid}
+			switch kind {
+			case "parent":
+				e.Other = p.Parent
+			case "realparent":
+				if p.RealParent != p.Parent {
+					e.Other = p.RealParent
+				}
+			case "tracer":
+				e.Other = p.Tracer
+			case "orphan":
+				e.Other = p.OrphanOf
+			}
+			from, ok := lay.Pos[e.Other]
+			e.Visible = live && e.Other != 0 && ok
+			if e.Visible {
+				e.D = edgePath(kind, shift(from), at)
+			} else {
+				e.D = "M0 0 C0 0,0 0,0 0"
+			}
+			tv.Edges = append(tv.Edges, e)
+		}
+		if live {
+			tv.Rows = append(tv.Rows, procRow{
+				Name: n.Label, State: n.Badge,
+				Parent: optName(rv, p.Parent), RealParent: optName(rv, p.RealParent),
+				Tracer: optName(rv, p.Tracer), OrphanOf: optName(rv, p.OrphanOf),
+			})
+		}
+	}
+	return tv
+}
+
+// edgePath returns the path of a link from a (the parent, tracer, ...) to b
+// (the process). Every path has the same shape, "M C", so that CSS can
+// animate one into another. Links between processes of one generation go
+// round them: a tracer's over the top, a real parent's and an orphan list's
+// underneath.
+func edgePath(kind string, a, b point) string {
+	var x1, y1, x2, y2, c1x, c1y, c2x, c2y float64
+	level := b.Y-a.Y < levelH/2 && a.Y-b.Y < levelH/2
+	switch {
+	case kind == "parent":
+		x1, y1, x2, y2 = a.X, a.Y+nodeH/2, b.X, b.Y-nodeH/2
+		ym := (y1 + y2) / 2
+		c1x, c1y, c2x, c2y = x1, ym, x2, ym
+	case kind == "tracer" && level:
+		x1, y1, x2, y2 = a.X+18, a.Y-nodeH/2, b.X+18, b.Y-nodeH/2-3
+		c1x, c1y, c2x, c2y = x1, y1-38, x2, y2-38
+	case kind == "tracer":
+		x1, y1, x2, y2 = a.X+nodeW/2, a.Y, b.X+nodeW/2+3, b.Y+6
+		c1x, c1y, c2x, c2y = x1+44, y1, x2+44, y2
+	case level: // realparent or orphan, side by side
+		off := -14.0
+		if kind == "orphan" {
+			off = 14
+		}
+		x1, y1, x2, y2 = b.X+off, b.Y+nodeH/2, a.X+off, a.Y+nodeH/2+3
+		if kind == "realparent" {
+			x1, y1, x2, y2 = a.X+off, a.Y+nodeH/2, b.X+off, b.Y+nodeH/2
+		}
+		c1x, c1y, c2x, c2y = x1, y1+34, x2, y2+34
+	case kind == "realparent":
+		x1, y1, x2, y2 = a.X-16, a.Y+nodeH/2, b.X-16, b.Y-nodeH/2
+		ym := (y1 + y2) / 2
+		c1x, c1y, c2x, c2y = x1-36, ym, x2-36, ym
+	case kind == "orphan":
+		x1, y1, x2, y2 = b.X-nodeW/2, b.Y, a.X-nodeW/2, a.Y+6
+		c1x, c1y, c2x, c2y = x1-40, y1, x2-40, y2
+	}
+	return "M" + num(x1) + " " + num(y1) + " C" + num(c1x) + " " + num(c1y) + "," +
+		num(c2x) + " " + num(c2y) + "," + num(x2) + " " + num(y2)
+}
+
+// stateBadge is the state as the node shows it, in a few words.
+func stateBadge(p sim.ProcView) string {
+	switch p.State {
+	case sim.StateStopped:
+		return "stopped " + p.StopSig.String()
+	case sim.StateBlocked:
+		if p.InCall != "" {
+			return "blocked in " + p.InCall
+		}
+		return "blocked"
+	case sim.StateZombie:
+		return "zombie: " + exitText(p.Exit)
+	case sim.StateReaped:
+		return "reaped"
+	}
+	return "running"
+}
+
+// stateTitle says everything the node stands for, for a tooltip.
+func stateTitle(rv *runView, p sim.ProcView) string {
+	var b strings.Builder
+	b.WriteString(rv.name(p.Pid) + ": " + stateBadge(p))
+	if p.State == sim.StateStopped && p.TraceStop {
+		b.WriteString(" (a trace stop its debugger sees)")
+	}
+	if p.BlockedOn != "" {
+		b.WriteString(" — " + p.BlockedOn)
+	}
+	if p.Pid != 1 && p.State != sim.StateReaped {
+		b.WriteString("\nparent: " + optName(rv, p.Parent))
+		if p.RealParent != p.Parent {
+			b.WriteString(", real parent: " + optName(rv, p.RealParent))
+		}
+		if p.Tracer != 0 {
+			b.WriteString("\ntraced by " + rv.name(p.Tracer))
+		}
+		if p.OrphanOf != 0 {
+			b.WriteString("\non " + rv.name(p.OrphanOf) + "'s orphan list (p_orphans)")
+		}
+	}
+	if len(p.PFlags) > 0 {
+		b.WriteString("\np_flag: " + strings.Join(p.PFlags, " "))
+	}
+	if len(p.TDBFlags) > 0 {
+		b.WriteString("\ntd_dbgflags: " + strings.Join(p.TDBFlags, " "))
+	}
+	return b.String()
+}
+
+// exitText says how a process ended.
+func exitText(w *sim.WaitResult) string {
+	switch {
+	case w == nil:
+		return "exited"
+	case w.Kind == sim.WaitKilled:
+		return "killed by " + w.Sig.String()
+	}
+	return "exit " + itoa(w.Status)
+}
+
+func optName(rv *runView, pid int) string {
+	if pid == 0 {
+		return "none"
+	}
+	return rv.name(pid)
+}
+
+// shortName drops the [pid] of NAME[pid].
+func shortName(s string) string {
+	name, _, _ := strings.Cut(s, "[")
+	return name
+}
+
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+// renderTree draws tv. pane makes the marker ids unique on the page.
+func renderTree(pane int, tv *treeView, design *sim.Design, caption string) app.UI {
+	id := "p" + itoa(pane)
+	edges := make([]app.UI, 0, len(tv.Nodes))
+	for i := 0; i < len(tv.Edges); i += len(edgeKinds) {
+		g := &edgeGroup{Marker: id}
+		copy(g.Edges[:], tv.Edges[i:i+len(edgeKinds)])
+		edges = append(edges, g)
+	}
+	nodes := make([]app.UI, 0, len(tv.Nodes))
+	for _, n := range tv.Nodes {
+		nodes = append(nodes, &nodeView{N: n})
+	}
+	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them."
+	return el("figure").Attr("data-role", "tree-figure").Body(
+		svg("svg").
+			Attr("viewBox", "0 0 "+num(tv.W)+" "+num(tv.H)).
+			Attr("width", num(tv.W)).
+			Attr("height", num(tv.H)).
+			Attr("role", "img").
+			Attr("aria-label", label).
+			Attr("data-role", "tree").
+			Attr("data-design", design.Short()).
+			Body(
+				svg("defs").Body(
+					svg("marker").ID(id+"-arrow").
+						Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
+						Attr("markerWidth", "7").Attr("markerHeight", "7").Attr("orient", "auto-start-reverse").
+						Attr("data-role", "arrow").
+						Body(svg("path").Attr("d", "M0 0 L10 5 L0 10 z")),
+					svg("marker").ID(id+"-dot").
+						Attr("viewBox", "0 0 10 10").Attr("refX", "5").Attr("refY", "5").
+						Attr("markerWidth", "6").Attr("markerHeight", "6").
+						Attr("data-role", "dot").
+						Body(svg("circle").Attr("cx", "5").Attr("cy", "5").Attr("r", "4")),
+				),
+				svg("g").Attr("data-role", "edges").Body(edges...),
+				svg("g").Attr("data-role", "nodes").Body(nodes...),
+			),
+		&procTable{Rows: tv.Rows, Caption: caption},
+	)
+}
+
+// edgeGroup is the four links of one process.
+type edgeGroup struct {
+	app.Compo
+	Marker string // the pane's marker id prefix
+	Edges  [len(edgeKinds)]treeEdge
+}
+
+func (g *edgeGroup) Render() app.UI {
+	paths := make([]app.UI, 0, len(g.Edges))
+	for _, e := range g.Edges {
+		path := svg("path").
+			Attr("d", e.D).
+			Attr("data-role", "edge").
+			Attr("data-kind", e.Kind).
+			Attr("data-pid", e.Pid).
+			Attr("data-other", e.Other).
+			Attr("data-visible", e.Visible)
+		switch e.Kind {
+		case "tracer":
+			path = path.Attr("marker-end", "url(#"+g.Marker+"-arrow)")
+		case "orphan":
+			path = path.Attr("marker-end", "url(#"+g.Marker+"-dot)")
+		}
+		paths = append(paths, path)
+	}
+	return svg("g").Attr("data-pid", g.Edges[0].Pid).Body(paths...)
+}
+
+// nodeView is one process's node.
+type nodeView struct {
+	app.Compo
+	N treeNode
+}
+
+func (v *nodeView) Render() app.UI {
+	n := v.N
+	label := svg("text").Attr("data-role", "label").Attr("x", "0").Attr("y", "-3").Text(n.Label)
+	if len(n.Label) > 13 {
+		label = label.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
+	badge := svg("text").Attr("data-role", "badge").Attr("x", "0").Attr("y", "14").Text(n.Badge)
+	if len(n.Badge) > 16 {
+		badge = badge.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
+	return svg("g").
+		Attr("data-role", "node").
+		Attr("data-pid", n.Pid).
+		Attr("data-name", n.Name).
+		Attr("data-state", n.State).
+		Attr("data-stopsig", n.StopSig).
+		Attr("data-tracestop", n.TraceStop).
+		Attr("data-parent", n.Parent).
+		Attr("data-realparent", n.RealParent).
+		Attr("data-tracer", n.Tracer).
+		Attr("data-orphanof", n.OrphanOf).
+		Attr("data-visible", n.Visible).
+		Style("transform", "translate("+num(n.At.X)+"px, "+num(n.At.Y)+"px)").
+		Body(
+			svg("title").Text(n.Title),
+			svg("g").Attr("data-role", "body").Body(
+				svg("rect").Attr("data-role", "box").
+					Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2)).
+					Attr("width", num(nodeW)).Attr("height", num(nodeH)).
+					Attr("rx", "8"),
+				label,
+				badge,
+			),
+			svg("text").Attr("data-role", "orphan").
+				Attr("data-visible", n.Orphan != "").
+				Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
+				Text(n.Orphan),
+		)
+}
+
+// procTable is the tree as a table, for screen readers (and anyone who
+// opens it).
+type procTable struct {
+	app.Compo
+	Rows    []procRow
+	Caption string
+}
+
+func (t *procTable) Render() app.UI {
+	rows := make([]app.UI, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		rows = append(rows, el("tr").Body(
+			el("th").Attr("scope", "row").Text(r.Name),
+			el("td").Text(r.State),
+			el("td").Text(r.Parent),
+			el("td").Text(r.RealParent),
+			el("td").Text(r.Tracer),
+			el("td").Text(r.OrphanOf),
+		))
+	}
+	return el("table").Class("sr-only").Attr("data-role", "proc-table").Body(
+		el("caption").Text(t.Caption),
+		el("thead").Body(el("tr").Body(
+			el("th").Attr("scope", "col").Text("process"),
+			el("th").Attr("scope", "col").Text("state"),
+			el("th").Attr("scope", "col").Text("parent (p_pptr)"),
+			el("th").Attr("scope", "col").Text("real parent"),
+			el("th").Attr("scope", "col").Text("tracer"),
+			el("th").Attr("scope", "col").Text("on the orphan list of"),
+		)),
+		el("tbody").Body(rows...),
+	)
+}

@@ -1,0 +1,138 @@
+package ui
+
+// This file assembles what the page shows at one position of the timeline,
+// from the cached runs: position n shows each run's frame n (a run that has
+// ended stays on its last frame), "step n / N" counts to the longest run's
+// last frame, and the differences come from scenarios.Compare over the
+// visible panes. It runs once per change of state, never inside Render.
+
+import (
+	"strings"
+
+	"forklab/scenarios"
+	"forklab/sim"
+)
+
+// stepView is the page at one position.
+type stepView struct {
+	N, Last int
+	Panes   []*paneView
+	Marks   []bool // per position: the panes differ there
+	Diffs   []scenarios.Difference
+	Shared  *scenarios.Step // the step every pane ran at N, nil if they differ or at the start
+	Says    []string        // the shared step's say: lines for every design
+	Live    string          // what the live region announces
+}
+
+// paneView is one design's pane at one position.
+type paneView struct {
+	Index  int
+	Design *sim.Design
+	InFile bool // the scenario is written for this design
+	Frame  int  // the run's frame shown
+	Frames int  // the run's frame count
+	Ended  bool // the position is past the run's last frame
+	Ran    string
+	Tree   *treeView
+	Dbg    debuggerView
+	Narr   narration
+	Trace  *traceLog
+}
+
+// buildView computes the page for scenario sc under designs ds at position n
+// with traces in format.
+func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
+	rvs := sc.runsFor(ds)
+	v := &stepView{Last: lastPos(rvs)}
+	v.N = min(max(n, 0), v.Last)
+	v.Marks = sc.marksFor(ds)
+	if len(rvs) > 1 {
+		runs := make([]*scenarios.Run, len(rvs))
+		for i, rv := range rvs {
+			runs[i] = rv.Run
+		}
+		v.Diffs = scenarios.Compare(runs, v.N)
+	}
+
+	// One drawing size for every pane, so that trees compare at one scale.
+	slots, depth := 1, 0
+	for _, rv := range rvs {
+		s, d := rv.extent()
+		slots, depth = max(slots, s), max(depth, d)
+	}
+	w, h := treeSize(slots, depth)
+
+	shared := true
+	var first *scenarios.Step
+	for i, rv := range rvs {
+		fi := min(v.N, len(rv.Run.Frames)-1)
+		s := rv.Run.Frames[fi].Step
+		if v.N > len(rv.Run.Frames)-1 {
+			s = nil
+		}
+		if i == 0 {
+			first = s
+		}
+		shared = shared && s == first && s != nil
+	}
+	if shared {
+		v.Shared = first
+		for _, say := range first.Says {
+			if say.Designs == nil {
+				v.Says = append(v.Says, say.Text)
+			}
+		}
+	}
+
+	var live []string
+	live = append(live, "Step "+itoa(v.N)+" of "+itoa(v.Last)+".")
+	for i, rv := range rvs {
+		fi := min(v.N, len(rv.Run.Frames)-1)
+		p := &paneView{
+			Index: i, Design: rv.Design, InFile: sc.forDesign(rv.Design),
+			Frame: fi, Frames: len(rv.Run.Frames), Ended: v.N > len(rv.Run.Frames)-1,
+			Tree:  buildTree(rv, fi, w, h),
+			Dbg:   buildDebugger(rv, fi),
+			Narr:  buildNarration(rv, fi, v.N, shared),
+			Trace: rv.trace(format),
+		}
+		switch s := rv.Run.Frames[fi].Step; {
+		case p.Ended:
+			p.Ran = "run ended after step " + itoa(len(rv.Run.Frames)-1)
+		case s == nil:
+			p.Ran = "start: no step run yet"
+		default:
+			p.Ran = "ran line " + itoa(s.Pos.Line) + ": " + callText(s.Source)
+		}
+		v.Panes = append(v.Panes, p)
+		live = append(live, liveText(rv, fi, v.N))
+	}
+	if len(v.Diffs) > 0 {
+		var what []string
+		for _, d := range v.Diffs {
+			what = append(what, d.What)
+		}
+		live = append(live, "The designs differ on "+strings.Join(what, "; ")+".")
+	}
+	v.Live = strings.Join(live, " ")
+	return v
+}
+
+// nextMark returns the next position after n (or before it, if back) where
+// the panes differ, or -1.
+func nextMark(marks []bool, n int, back bool) int {
+	if back {
+		for i := min(n-1, len(marks)-1); i >= 0; i-- {
+			if marks[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := n + 1; i < len(marks); i++ {
+		if marks[i] {
+			return i
+		}
+	}
+	return -1
+}
