@@ -137,14 +137,10 @@ const viewJS = `(() => {
   };
 })()`
 
-// readView reads the page now.
+// readView reads the page, once it shows a scenario completely.
 func readView(b *Browser) pageView {
 	b.t.Helper()
-	v := Eval[*pageView](b, viewJS)
-	if v == nil {
-		b.t.Fatalf("the page shows no scenario")
-	}
-	return *v
+	return pollView(b, viewJS, "a scenario")
 }
 
 // waitView waits until the page shows position step of scenario (any
@@ -155,10 +151,16 @@ func waitView(b *Browser, scenario string, step int) pageView {
 	  if (m === null || m.dataset.step !== %q || (%q !== '' && m.dataset.scenario !== %q) ||
 	    !document.getElementById('step-label').textContent.startsWith('step ' + %q + ' /')) return null;
 	  return %s; })()`, fmt.Sprint(step), scenario, scenario, fmt.Sprint(step), viewJS)
+	return pollView(b, cond, fmt.Sprintf("step %d of %q", step, scenario))
+}
+
+// pollView polls the expression js until it gives a view.
+func pollView(b *Browser, js, what string) pageView {
+	b.t.Helper()
 	deadline := time.Now().Add(Timeout)
 	for {
 		ctx, cancel := context.WithTimeout(b.ctx, time.Until(deadline)+time.Second)
-		v, err := chromedp.Run(ctx, chromedp.Poll[*pageView](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		v, err := chromedp.Run(ctx, chromedp.Poll[*pageView](js, chromedp.WithPollingTimeout(time.Until(deadline))))
 		cancel()
 		if err == nil && v != nil {
 			return *v
@@ -166,7 +168,7 @@ func waitView(b *Browser, scenario string, step int) pageView {
 		// The page may reload under the poll (the service worker's first
 		// install, a new version): poll the new page, as Browser.Poll does.
 		if err == nil || !navigated(err) || time.Now().After(deadline) {
-			b.t.Fatalf("waiting for step %d of %q: %v%s", step, scenario, err, b.consoleDump())
+			b.t.Fatalf("waiting for %s: %v%s", what, err, b.consoleDump())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

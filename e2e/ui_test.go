@@ -591,7 +591,7 @@ func testPermalink(b *Browser, base string) {
 	// A link with nonsense in it shows something sensible and says so.
 	b.Navigate(base + "/?scenario=no-such&designs=old,bogus&step=999")
 	b.WaitApp()
-	b.Poll(`document.querySelector('[data-runtime=wasm] .notice') !== null && !document.querySelector('.notice').hidden`)
+	b.Poll(`document.querySelector('[data-runtime=wasm][data-complete=true] .notice') !== null && !document.querySelector('.notice').hidden`)
 	v = readView(b)
 	if v.Scenario != "fork-follow-continue" || v.Step != v.Last {
 		t.Errorf("a bad link shows %s at step %d of %d", v.Scenario, v.Step, v.Last)
