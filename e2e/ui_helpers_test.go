@@ -24,23 +24,22 @@ import (
 // pageView is what the page shows, read from its DOM (ui sets data-*
 // attributes for exactly this).
 type pageView struct {
-	Step     int        `json:"step"`
-	Last     int        `json:"last"`
-	Label    string     `json:"label"`
-	Scenario string     `json:"scenario"`
-	Designs  string     `json:"designs"`
-	Format   string     `json:"format"`
-	Diffs    int        `json:"diffs"`
-	Marks    []int      `json:"marks"`
-	Search   string     `json:"search"`
-	Panes    []paneDOM  `json:"panes"`
-	Title    string     `json:"title"`
-	Help     bool       `json:"help"`
-	Picker   bool       `json:"picker"`
-	Live     string     `json:"live"`
-	Focus    string     `json:"focus"`
-	Unnamed  []string   `json:"unnamed"`
-	Extra    []struct{} `json:"-"`
+	Step     int       `json:"step"`
+	Last     int       `json:"last"`
+	Label    string    `json:"label"`
+	Scenario string    `json:"scenario"`
+	Designs  string    `json:"designs"`
+	Format   string    `json:"format"`
+	Diffs    int       `json:"diffs"`
+	Marks    []int     `json:"marks"`
+	Search   string    `json:"search"`
+	Panes    []paneDOM `json:"panes"`
+	Title    string    `json:"title"`
+	Help     bool      `json:"help"`
+	Picker   bool      `json:"picker"`
+	Live     string    `json:"live"`
+	Focus    string    `json:"focus"`
+	Unnamed  []string  `json:"unnamed"`
 }
 
 type paneDOM struct {

@@ -7,9 +7,11 @@
 //	go run ./cmd/serve -build -export DIR     build, then write a static site to DIR and exit
 //
 // -build compiles this same package for js/wasm into web/app.wasm (the front
-// end is main_wasm.go), writes app.wasm.gz and app.wasm.br, and copies
-// static/ into web/. The server follows later rebuilds without a restart:
-// the served Version is a hash of web/.
+// end is main_wasm.go), writes app.wasm.gz and a quick app.wasm.br, and
+// copies static/ into web/. The server starts at once and recompresses
+// app.wasm.br at the highest brotli quality in the background (about a
+// minute on two cores); -export does that first. The server follows later
+// rebuilds without a restart: the served Version is a hash of web/.
 package main
 
 import (
@@ -23,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -38,7 +41,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	webDir := flag.String("web", "", "web directory: the build output that is served (default: web/ of the module root)")
 	build := flag.Bool("build", false, "build the web directory first (app.wasm, its .gz and .br, copies of static/)")
-	brotliQ := flag.Int("brotli", webbuild.DefaultBrotliQuality, "brotli quality for -build, 1 to 11 (11 is 13% smaller than the default and takes about 40 s)")
+	brotliQ := flag.Int("brotli", webbuild.BestBrotliQuality, "brotli quality of the app.wasm.br served or exported, 1 to 11; -build writes quality "+strconv.Itoa(webbuild.DefaultBrotliQuality)+" at most, and better ones are made in the background")
 	export := flag.String("export", "", "write a static site for any static host to this directory, then exit")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./cmd/serve [-build] [-addr host:port | -export DIR] [-web DIR]\n")
@@ -48,6 +51,9 @@ func main() {
 	if flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if err := webbuild.CheckQuality(*brotliQ); err != nil {
+		log.Fatalf("-brotli: %v", err)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -71,7 +77,7 @@ func main() {
 		res, err := webbuild.Build(ctx, webbuild.Options{
 			Root:          root,
 			WebDir:        *webDir,
-			BrotliQuality: *brotliQ,
+			BrotliQuality: min(*brotliQ, webbuild.DefaultBrotliQuality),
 			Log:           os.Stderr,
 		})
 		if err != nil {
@@ -81,6 +87,9 @@ func main() {
 	}
 
 	if *export != "" {
+		if err := improve(ctx, *webDir, *brotliQ); err != nil {
+			log.Fatal(err)
+		}
 		if err := webserver.Export(*webDir, *export); err != nil {
 			log.Fatal(err)
 		}
@@ -88,12 +97,30 @@ func main() {
 		return
 	}
 
-	if err := serve(ctx, *addr, *webDir); err != nil {
+	if err := serve(ctx, *addr, *webDir, *brotliQ); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func serve(ctx context.Context, addr, webDir string) error {
+// improve raises app.wasm.br in webDir to the brotli quality given, and says
+// so when that took work.
+func improve(ctx context.Context, webDir string, quality int) error {
+	before := webbuild.BrotliQualityOf(webDir)
+	if before >= quality {
+		return nil
+	}
+	start := time.Now()
+	size, err := webbuild.Improve(ctx, webDir, quality)
+	if err != nil {
+		return err
+	}
+	log.Printf("app.wasm.br recompressed at brotli quality %d: %d bytes, in %v", quality, size, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// serve serves webDir on addr until ctx is done. Meanwhile it raises
+// app.wasm.br to brotliQuality; until then the quicker one is served.
+func serve(ctx context.Context, addr, webDir string, brotliQuality int) error {
 	h, err := webserver.New(webDir)
 	if err != nil {
 		return err
@@ -110,6 +137,11 @@ func serve(ctx context.Context, addr, webDir string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if err := improve(ctx, webDir, brotliQuality); err != nil && ctx.Err() == nil {
+			log.Printf("keeping the quicker app.wasm.br: %v", err)
+		}
+	}()
 	select {
 	case err := <-errc:
 		return err

@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -46,11 +45,16 @@ const (
 	qualityName = ".build-brotli"
 )
 
-// DefaultBrotliQuality keeps a build fast. With the pure-Go encoder on the
-// 7.07 MB app.wasm, on an idle 2-core machine: quality 5 takes 1.0 s for
-// 1.66 MB, 6 takes 1.1 s for 1.65 MB, 9 takes 2.6 s for 1.62 MB, and 11
-// takes 38 s for 1.43 MB. (gzip -9: 1.1 s for 1.94 MB, run in parallel.)
+// DefaultBrotliQuality keeps a build fast; Improve then raises app.wasm.br to
+// BestBrotliQuality, which is slow. With the pure-Go encoder on the 9.1 MB
+// app.wasm, on a 2-core machine shared with other work: quality 6 takes 1.7 s
+// for 2.06 MB, 9 takes 4.4 s for 2.02 MB, 10 takes 25 s for 1.81 MB, and 11
+// takes about a minute for 1.77 MB. (gzip -9, run in parallel: 2.45 MB.)
 const DefaultBrotliQuality = 6
+
+// BestBrotliQuality is the highest brotli quality: what the server and a
+// static export end up serving.
+const BestBrotliQuality = brotli.BestCompression
 
 // WasmPackage is the package, relative to the module root, that Build
 // compiles for js/wasm. Its main_wasm.go is the front end.
@@ -68,8 +72,9 @@ type Options struct {
 	// StaticDir holds the hand-written assets to copy. Default: Root/static.
 	StaticDir string
 
-	// BrotliQuality is the brotli level, 0 to 11. Default (0):
-	// DefaultBrotliQuality.
+	// BrotliQuality is the brotli level, 1 to 11. Default (0):
+	// DefaultBrotliQuality. An app.wasm.br of the same app.wasm at this
+	// quality or a higher one is kept.
 	BrotliQuality int
 
 	// Log receives one line per step. Nil discards them.
@@ -118,8 +123,8 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	if o.BrotliQuality == 0 {
 		o.BrotliQuality = DefaultBrotliQuality
 	}
-	if o.BrotliQuality < brotli.BestSpeed || o.BrotliQuality > brotli.BestCompression {
-		return res, fmt.Errorf("webbuild: brotli quality %d out of range 0..11", o.BrotliQuality)
+	if err := CheckQuality(o.BrotliQuality); err != nil {
+		return res, err
 	}
 	logf := func(format string, args ...any) {
 		if o.Log != nil {
@@ -149,10 +154,8 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	qualityPath := filepath.Join(o.WebDir, qualityName)
-	quality := strconv.Itoa(o.BrotliQuality) + "\n"
 	if same && Fresh(dstWasm, filepath.Join(o.WebDir, GzipName)) && Fresh(dstWasm, filepath.Join(o.WebDir, BrotliName)) &&
-		readString(qualityPath) == quality {
+		BrotliQualityOf(o.WebDir) >= o.BrotliQuality {
 		res.Reused = true
 	} else {
 		logf("compressing app.wasm (gzip -9, brotli -q %d)", o.BrotliQuality)
@@ -166,10 +169,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 				return res, err
 			}
 		}
-		if err := writeAtomic(qualityPath, func(w io.Writer) error {
-			_, err := io.WriteString(w, quality)
-			return err
-		}); err != nil {
+		if err := recordQuality(o.WebDir, o.BrotliQuality); err != nil {
 			return res, err
 		}
 	}
@@ -303,15 +303,6 @@ func Fresh(orig, compressed string) bool {
 // IsFresh is the rule of Fresh on two modification times.
 func IsFresh(orig, compressed time.Time) bool {
 	return !compressed.Before(orig) || compressed.Equal(orig.Truncate(time.Second))
-}
-
-// readString returns the content of a file, or "" if it cannot be read.
-func readString(path string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }
 
 // sameContent reports whether the files a and b have the same bytes. A

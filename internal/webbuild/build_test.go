@@ -223,12 +223,21 @@ func TestBuild(t *testing.T) {
 		t.Errorf("second build of the same source: Reused %v, compress %v; want true, 0", res2.Reused, res2.Compress)
 	}
 
-	// Another brotli quality compresses again.
+	// A lower brotli quality keeps the better file; a higher one compresses
+	// again.
 	res3, err := Build(context.Background(), Options{Root: root, WebDir: web, BrotliQuality: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res3.Reused || res3.BrotliSize == res.BrotliSize {
-		t.Errorf("build at brotli quality 4 after 5: Reused %v, brotli %d bytes (was %d); want a new .br", res3.Reused, res3.BrotliSize, res.BrotliSize)
+	if !res3.Reused || res3.BrotliSize != res.BrotliSize {
+		t.Errorf("build at brotli quality 4 after %d: Reused %v, brotli %d bytes (was %d); want the file kept", DefaultBrotliQuality, res3.Reused, res3.BrotliSize, res.BrotliSize)
+	}
+	res4, err := Build(context.Background(), Options{Root: root, WebDir: web, BrotliQuality: DefaultBrotliQuality + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res4.Reused || res4.BrotliSize >= res.BrotliSize || BrotliQualityOf(web) != DefaultBrotliQuality+1 {
+		t.Errorf("build at brotli quality %d after %d: Reused %v, brotli %d bytes (was %d), recorded quality %d; want a new, smaller .br",
+			DefaultBrotliQuality+1, DefaultBrotliQuality, res4.Reused, res4.BrotliSize, res.BrotliSize, BrotliQualityOf(web))
 	}
 }

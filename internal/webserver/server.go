@@ -12,11 +12,14 @@
 //     request that leaves the host;
 //   - Version is a hash of the web directory's content, recomputed whenever a
 //     file there changes, so a rebuild is served at once under a new ETag and
-//     a new service-worker cache, without restarting the server.
+//     a new service-worker cache, without restarting the server;
+//   - the service worker pre-caches every icon, the SVG one included, and
+//     answers a permalink offline (app-worker.js).
 package webserver
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -44,7 +47,17 @@ type config struct {
 	LoadingLabel                   string
 	Icon                           app.Icon
 	Styles                         []string
+	// CacheableResources are pre-cached by the service worker besides
+	// those go-app lists itself (app.Handler.makeAppWorkerJS), which leave
+	// out Icon.SVG.
+	CacheableResources []string
+	ServiceWorker      string
 }
+
+// serviceWorker is the template of /app-worker.js.
+//
+//go:embed app-worker.js
+var serviceWorker string
 
 var appConfig = config{
 	Name:            "forklab",
@@ -60,7 +73,9 @@ var appConfig = config{
 		SVG:        "/web/icon.svg",
 		AppleTouch: "/web/icon-192.png",
 	},
-	Styles: []string{"/web/style.css"},
+	Styles:             []string{"/web/style.css"},
+	CacheableResources: []string{"/web/icon.svg"},
+	ServiceWorker:      serviceWorker,
 }
 
 // Server serves the web app. It is safe for concurrent use.
@@ -171,6 +186,8 @@ func newHandler(version string, res files) *app.Handler {
 		LoadingLabel:            c.LoadingLabel,
 		Icon:                    c.Icon,
 		Styles:                  append([]string(nil), c.Styles...),
+		CacheableResources:      append([]string(nil), c.CacheableResources...),
+		ServiceWorkerTemplate:   c.ServiceWorker,
 		Resources:               res,
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,
@@ -228,11 +245,17 @@ func signature(dir string) (string, error) {
 
 // contentVersion hashes the names and contents of dir's files and the
 // handler's configuration. Equal builds give equal versions, wherever the
-// directory is.
+// directory is. app.wasm's compressed forms are left out: they say nothing
+// that app.wasm does not, and webbuild.Improve rewrites app.wasm.br at a
+// better quality while the server runs, which must not look like an update
+// to the browsers that hold the app.
 func contentVersion(dir string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v\n", appConfig)
 	err := walk(dir, func(rel, path string, _ fs.FileInfo) error {
+		if rel == webbuild.GzipName || rel == webbuild.BrotliName {
+			return nil
+		}
 		f, err := os.Open(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil

@@ -322,8 +322,21 @@ func TestVersionFollowsContent(t *testing.T) {
 		t.Errorf("version unchanged after style.css changed")
 	}
 
-	// Dot files are not part of the site.
+	// A better app.wasm.br of the same app.wasm is no new version
+	// (webbuild.Improve): browsers keep their cache.
 	v := s.Version()
+	if _, err := webbuild.Improve(t.Context(), dir, 9); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Version(); got != v {
+		t.Errorf("version changed when app.wasm.br was recompressed")
+	}
+	if got := decode(t, get(t, s, "/web/app.wasm", "Accept-Encoding", "br")); !bytes.Equal(got, fakeWasm("v2")) {
+		t.Errorf("after app.wasm.br was recompressed: served something else than app.wasm")
+	}
+
+	// Dot files are not part of the site.
+	v = s.Version()
 	write(t, filepath.Join(dir, ".build-tmp", "app.wasm"), []byte("half written"))
 	if got := s.Version(); got != v {
 		t.Errorf("a dot directory changed the version")
@@ -428,7 +441,7 @@ func TestPageIsLocal(t *testing.T) {
 		}
 	}
 	worker := string(body(t, get(t, s, "/app-worker.js")))
-	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/style.css"`} {
+	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}
