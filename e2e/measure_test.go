@@ -31,6 +31,7 @@ import (
 	"forklab/internal/webbuild"
 	"forklab/internal/webserver"
 	"forklab/scenarios"
+	"forklab/ui"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -187,7 +188,7 @@ func largestScenario(t testing.TB) (string, int) {
 	must(t, err)
 	best, bestN, bestLen := "", -1, 0
 	for _, e := range lib {
-		n := expect(e.Path, e.File, defaultDesigns(e.File)).last
+		n := expect(e.Path, e.File, ui.DefaultDesigns(e.File)).last
 		if n > bestN || n == bestN && len(e.Src) > bestLen {
 			best, bestN, bestLen = strings.TrimSuffix(e.Path, ".txt"), n, len(e.Src)
 		}

@@ -25,55 +25,11 @@ import (
 	"forklab/internal/webserver"
 	"forklab/scenarios"
 	"forklab/sim"
+	"forklab/ui"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
-
-// defaultDesigns mirrors the panes a scenario opens with (ui/session.go):
-// old | new when written for both, else its first two designs, else its one
-// design beside the design before it.
-func defaultDesigns(f *scenarios.File) []*sim.Design {
-	all := sim.Designs()
-	var mine []*sim.Design
-	for _, d := range all {
-		if f.ForDesign(d) {
-			mine = append(mine, d)
-		}
-	}
-	old, nw := all[0], all[1]
-	switch {
-	case slices.Contains(mine, old) && slices.Contains(mine, nw):
-		return []*sim.Design{old, nw}
-	case len(mine) >= 2:
-		return mine[:2]
-	case len(mine) == 1:
-		i := slices.Index(all, mine[0])
-		if i == 0 {
-			return all[:2]
-		}
-		return []*sim.Design{all[i-1], all[i]}
-	}
-	return []*sim.Design{old, nw}
-}
-
-// thirdDesign mirrors the design a third pane opens with.
-func thirdDesign(f *scenarios.File, shown []*sim.Design) *sim.Design {
-	var fallback *sim.Design
-	for _, name := range []string{"merged", "current", "linux", "old", "new"} {
-		d, _ := sim.LookupDesign(name)
-		if slices.Contains(shown, d) {
-			continue
-		}
-		if f.ForDesign(d) {
-			return d
-		}
-		if fallback == nil {
-			fallback = d
-		}
-	}
-	return fallback
-}
 
 // expectation is what sim says the page must show for one scenario and set
 // of designs.
@@ -369,10 +325,10 @@ func TestUI(t *testing.T) {
 			t.Run(key, func(t *testing.T) {
 				b := on(b, t)
 				selectScenario(b, key)
-				ds := defaultDesigns(entry.File)
+				ds := ui.DefaultDesigns(entry.File)
 				walk(b, expect(key, entry.File, ds), "pair")
 				b.PressKey("t")
-				three := append(slices.Clone(ds), thirdDesign(entry.File, ds))
+				three := append(slices.Clone(ds), ui.ThirdDesign(entry.File, ds))
 				walk(b, expect(key, entry.File, three), "")
 				b.PressKey("t") // back to two panes
 				v := readView(b)
@@ -656,7 +612,7 @@ func testEditor(b *Browser, base string) {
 	}
 	f, err := scenarios.Parse("scenario.txt", []byte(own))
 	must(t, err)
-	e := expect("own", f, defaultDesigns(f))
+	e := expect("own", f, ui.DefaultDesigns(f))
 	b.PressKey(kb.Escape) // close the editor
 	b.Poll(`document.getElementById('editor').hidden`)
 	b.PressKey(kb.End)
@@ -761,7 +717,7 @@ func expectFor(t testing.TB, key string, designs []string) *expectation {
 		ds = append(ds, d)
 	}
 	if ds == nil {
-		ds = defaultDesigns(f)
+		ds = ui.DefaultDesigns(f)
 	}
 	return expect(key, f, ds)
 }

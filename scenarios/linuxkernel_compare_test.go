@@ -348,7 +348,7 @@ func (r *kernelRun) signalRace(m *modelRun, fr int, name string, kv kview) *open
 	}
 	mw, kw := mv, kv
 	mw.Pending, kw.pending = nil, nil
-	if modelStateText(snap, mw, true) != kernelStateText(kw) {
+	if stateText(modelView(snap, mw, true)) != stateText(kw) {
 		return nil
 	}
 	var sent []string
@@ -411,16 +411,18 @@ func stateDiff(snap sim.Snapshot, name string, kv kview) string {
 	if !ok && !kv.exists {
 		return ""
 	}
-	ms, ks := modelStateText(snap, mv, ok), kernelStateText(kv)
+	ms, ks := stateText(modelView(snap, mv, ok)), stateText(kv)
 	if ms == ks {
 		return ""
 	}
 	return fmt.Sprintf("%s: model %s, kernel %s", name, ms, ks)
 }
 
-func modelStateText(snap sim.Snapshot, v sim.ProcView, ok bool) string {
+// modelView puts what the model shows of a process in the terms the kernel is
+// read in, so that both are described by stateText.
+func modelView(snap sim.Snapshot, v sim.ProcView, ok bool) kview {
 	if !ok {
-		return "does not exist"
+		return kview{}
 	}
 	name := func(pid int) string {
 		if p, ok := snap.ByPid(pid); ok && pid != 0 {
@@ -428,23 +430,15 @@ func modelStateText(snap sim.Snapshot, v sim.ProcView, ok bool) string {
 		}
 		return "none"
 	}
-	s := v.State.String()
-	switch v.State {
-	case sim.StateReaped:
-		return s
-	case sim.StateStopped:
-		if v.TraceStop {
-			s += " (traced)"
-		}
-	case sim.StateBlocked:
-		s += " in " + strings.Fields(v.BlockedOn + " ?")[0]
-		s = strings.TrimSuffix(s, ":")
+	return kview{
+		exists:    true,
+		state:     v.State,
+		trace:     v.TraceStop,
+		blockedIn: strings.TrimSuffix(strings.Fields(v.BlockedOn + " ?")[0], ":"),
+		parent:    name(v.Parent),
+		tracer:    name(v.Tracer),
+		pending:   v.Pending,
 	}
-	s += ", parent " + name(v.Parent) + ", tracer " + name(v.Tracer)
-	if v.State != sim.StateZombie {
-		s += pendingText(v.Pending)
-	}
-	return s
 }
 
 // pendingText lists pending signals in Linux number order (zombies are left out:
@@ -463,7 +457,8 @@ func pendingText(sigs []sim.Signal) string {
 	return ", pending " + strings.Join(names, " ")
 }
 
-func kernelStateText(v kview) string {
+// stateText describes a process's state, parent, tracer and pending signals.
+func stateText(v kview) string {
 	if !v.exists {
 		return "does not exist"
 	}
@@ -537,7 +532,7 @@ func (r *kernelRun) timingDiff(s *Step, i, fm, fk, limit int) string {
 				continue
 			}
 			return fmt.Sprintf("the model fixed the value after line %d; the kernel had no value then, and %s was %s",
-				r.lineOf(fm), s.Op.Actor, kernelStateText(r.frames[fr][p.idx]))
+				r.lineOf(fm), s.Op.Actor, stateText(r.frames[fr][p.idx]))
 		}
 		return ""
 	}

@@ -177,7 +177,7 @@ func (a *App) applyLink(l linkState) {
 	}
 	a.chosen = len(a.designs) > 0
 	if len(a.designs) == 0 {
-		a.designs = sc.defaultDesigns()
+		a.designs = DefaultDesigns(sc.File)
 	}
 	a.format = "plain"
 	if validFormat(l.Format) {
@@ -356,7 +356,7 @@ func (a *App) addPane(ctx app.Context) {
 	if len(a.designs) >= maxPanes {
 		return
 	}
-	a.designs = append(slices.Clone(a.designs), a.sc.thirdDesign(a.designs))
+	a.designs = append(slices.Clone(a.designs), ThirdDesign(a.sc.File, a.designs))
 	a.refresh()
 	a.afterChange(ctx)
 }
@@ -389,7 +389,7 @@ func (a *App) load(ctx app.Context, sc *scenario) {
 	}
 	a.sc = sc
 	if !keep || len(a.designs) == 0 {
-		a.designs = sc.defaultDesigns()
+		a.designs = DefaultDesigns(sc.File)
 	}
 	a.pause()
 	a.step = 0

@@ -211,7 +211,7 @@ func TestDefaultDesigns(t *testing.T) {
 		"freebsd/getppid":      "merged,current",
 	} {
 		e, _ := libraryEntry(key)
-		if got := designsKey(newScenario(e.Key, e.File, e.Src).defaultDesigns()); got != want {
+		if got := designsKey(DefaultDesigns(e.File)); got != want {
 			t.Errorf("%s opens under %s, want %s", key, got, want)
 		}
 	}
@@ -220,7 +220,7 @@ func TestDefaultDesigns(t *testing.T) {
 func TestMarksAreCompare(t *testing.T) {
 	e, _ := libraryEntry("orphan-race")
 	sc := newScenario(e.Key, e.File, e.Src)
-	ds := sc.defaultDesigns()
+	ds := DefaultDesigns(sc.File)
 	marks := sc.marksFor(ds)
 	runs := []*scenarios.Run{sc.run(ds[0]).Run, sc.run(ds[1]).Run}
 	for n, m := range marks {

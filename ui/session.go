@@ -114,15 +114,15 @@ func (s *scenario) runsFor(ds []*sim.Design) []*runView {
 // forDesign reports whether the scenario was written for d (its designs: line).
 func (s *scenario) forDesign(d *sim.Design) bool { return s.File.ForDesign(d) }
 
-// defaultDesigns returns the panes a scenario opens with: old | new when it
+// DefaultDesigns returns the panes a scenario opens with: old | new when it
 // is written for both; else the designs it names, in order; a scenario for a
 // single design is set beside the design before it, so that there is
 // something to compare.
-func (s *scenario) defaultDesigns() []*sim.Design {
+func DefaultDesigns(f *scenarios.File) []*sim.Design {
 	all := sim.Designs()
 	var mine []*sim.Design
 	for _, d := range all {
-		if s.forDesign(d) {
+		if f.ForDesign(d) {
 			mine = append(mine, d)
 		}
 	}
@@ -143,17 +143,17 @@ func (s *scenario) defaultDesigns() []*sim.Design {
 	return []*sim.Design{old, nw}
 }
 
-// thirdDesign returns the design a third pane opens with: the first of
+// ThirdDesign returns the design a third pane opens with: the first of
 // merged, current and linux that is not shown yet, preferring those the
 // scenario is written for.
-func (s *scenario) thirdDesign(shown []*sim.Design) *sim.Design {
+func ThirdDesign(f *scenarios.File, shown []*sim.Design) *sim.Design {
 	var fallback *sim.Design
 	for _, name := range []string{"merged", "current", "linux", "old", "new"} {
 		d, _ := sim.LookupDesign(name)
 		if slices.Contains(shown, d) {
 			continue
 		}
-		if s.forDesign(d) {
+		if f.ForDesign(d) {
 			return d
 		}
 		if fallback == nil {
