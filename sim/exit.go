@@ -84,6 +84,7 @@ func (k *Kernel) exitChild(p, q *Proc) {
 	k.emit(&Detached{EventBase: k.base(q, "exit1"), Tracer: p.Pid})
 	k.psignal(p, q, SIGKILL, "exit1")
 	q.killed = true
+	k.setrunnable(q)
 }
 
 // procReap gives q's status to the waiter and frees q, or hands it back to its real

@@ -18,6 +18,7 @@ var Invariants = []struct{ Name, Text string }{
 	{"zombie-reapable", "every zombie has a live parent that can reap it"},
 	{"reaped-gone", "a reaped process is on no list"},
 	{"exit-status-once", "no process receives the same child's exit status twice"},
+	{"run-queue", "the model's own bookkeeping: every process inside the kernel that is not stopped is on the run queue, which is in pid order and holds only processes inside the kernel (settle tries only those)"},
 }
 
 // Violation is an invariant that does not hold.
@@ -113,6 +114,19 @@ func (k *Kernel) CheckInvariants() []Violation {
 	for _, key := range keys {
 		if n := k.delivered[key]; n > 1 {
 			add("exit-status-once", "%s got %s's exit status %d times", k.byPid[key[0]], k.byPid[key[1]], n)
+		}
+	}
+	if !slices.IsSortedFunc(k.runq, func(a, b *Proc) int { return a.Pid - b.Pid }) {
+		add("run-queue", "the run queue is out of pid order")
+	}
+	for _, p := range k.runq {
+		if p.td.k == nil {
+			add("run-queue", "%s is on the run queue in user mode", p)
+		}
+	}
+	for _, p := range k.procs {
+		if _, on := k.runqIndex(p); p.td.k != nil && !(p.stopped() && !p.killed) && !on {
+			add("run-queue", "%s is inside the kernel, not stopped, and off the run queue", p)
 		}
 	}
 	return out

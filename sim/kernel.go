@@ -71,8 +71,11 @@ type Kernel struct {
 	actors  []*Proc
 	last    []int // each actor's last step
 
-	busy  []*Proc          // processes inside the kernel (td.k != nil), in pid order
-	paths map[Call][]stage // the kernel path of each call, built once (pathOf)
+	// runq is the run queue: the processes inside the kernel (td.k != nil), in pid
+	// order, but for those settle found stopped (TD_IS_SUSPENDED), which stay off it
+	// until setrunnable puts them back.
+	runq  []*Proc
+	paths [CallPtrace + 1][]stage // the kernel path of each call, built once (pathOf)
 	// gen counts state changes: every event, wakeup and queued signal. A thread that
 	// could not go on is not tried again until it changes (kact.stuckAt).
 	gen uint64
@@ -227,11 +230,18 @@ func (k *Kernel) Next() int {
 
 // advanceHead replaces step i, which starts now, by its actor's next step.
 func (k *Kernel) advanceHead(i int) {
-	if j, ok := slices.BinarySearch(k.heads, i); ok {
+	next := k.nextOf[i]
+	j, ok := slices.BinarySearch(k.heads, i)
+	switch {
+	case ok && next >= 0:
+		// next comes after i: the heads between them move down one place.
+		m, _ := slices.BinarySearch(k.heads[j+1:], next)
+		copy(k.heads[j:], k.heads[j+1:j+1+m])
+		k.heads[j+m] = next
+	case ok:
 		k.heads = slices.Delete(k.heads, j, j+1)
-	}
-	if next := k.nextOf[i]; next >= 0 {
-		j, _ := slices.BinarySearch(k.heads, next)
+	case next >= 0:
+		j, _ = slices.BinarySearch(k.heads, next)
 		k.heads = slices.Insert(k.heads, j, next)
 	}
 }
@@ -353,10 +363,7 @@ func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
 // call, syscall exit, the return to user mode, signal delivery. Paths are built once
 // per kernel and shared (stages are read-only).
 func (k *Kernel) pathOf(c Call) []stage {
-	if k.paths == nil {
-		k.paths = map[Call][]stage{}
-	}
-	if s, ok := k.paths[c]; ok {
+	if s := k.paths[c]; s != nil {
 		return s
 	}
 	var s []stage
@@ -467,18 +474,36 @@ func (td *thread) newAct(opIdx int, stages []stage) *kact {
 	return &td.kbuf
 }
 
-// setAct makes a what p does in the kernel (nil: p is in user mode) and keeps
-// k.busy, the processes inside the kernel, in pid order.
+// setAct makes a what p does in the kernel (nil: p is in user mode): a process that
+// enters the kernel joins the run queue, one that leaves it leaves the queue.
 func (k *Kernel) setAct(p *Proc, a *kact) {
 	was := p.td.k != nil
 	p.td.k = a
-	i, found := slices.BinarySearchFunc(k.busy, p.Pid, func(q *Proc, pid int) int { return q.Pid - pid })
 	switch {
-	case a != nil && !was && !found:
-		k.busy = slices.Insert(k.busy, i, p)
-	case a == nil && found:
-		k.busy = slices.Delete(k.busy, i, i+1)
+	case a != nil && !was:
+		k.setrunnable(p)
+	case a == nil:
+		if i, found := k.runqIndex(p); found {
+			k.runq = slices.Delete(k.runq, i, i+1)
+		}
 	}
+}
+
+// setrunnable puts p, inside the kernel, back on the run queue when it may go on
+// again: resumed by its debugger or SIGCONT, or killed (kern_synch.c:setrunnable(),
+// which thread_unsuspend() calls).
+func (k *Kernel) setrunnable(p *Proc) {
+	if p.td.k == nil {
+		return
+	}
+	if i, found := k.runqIndex(p); !found {
+		k.runq = slices.Insert(k.runq, i, p)
+	}
+}
+
+// runqIndex returns where p is or would be in the run queue.
+func (k *Kernel) runqIndex(p *Proc) (int, bool) {
+	return slices.BinarySearchFunc(k.runq, p.Pid, func(q *Proc, pid int) int { return q.Pid - pid })
 }
 
 // stageReturn: the call's value reaches user mode; signals are delivered after it
@@ -544,10 +569,16 @@ func (k *Kernel) wakeup(p *Proc) {
 func (k *Kernel) settle() {
 	for k.err == nil {
 		progressed := k.initReap()
-		for i := 0; i < len(k.busy) && !progressed; i++ {
-			p := k.busy[i]
+		for i := 0; i < len(k.runq) && !progressed; i++ {
+			p := k.runq[i]
+			if p.stopped() && !p.killed {
+				// A stopped thread is suspended: off the run queue until setrunnable.
+				k.runq = slices.Delete(k.runq, i, i+1)
+				i--
+				continue
+			}
 			a := p.td.k
-			if a.stuckAt == k.gen || !p.alive() || (p.stopped() && !p.killed) {
+			if a.stuckAt == k.gen || !p.alive() {
 				continue // nothing has changed since it last could not go on
 			}
 			if progressed = k.run(p); !progressed {

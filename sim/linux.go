@@ -188,6 +188,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 		p.stopDequeued = false
 		if p.stopped() && p.flag&P_STOPPED_TRACE == 0 {
 			p.flag &^= P_STOPPED_SIG
+			k.setrunnable(p)
 			k.emit(&Continued{EventBase: k.base(p, "prepare_signal"), Sig: sig})
 		}
 		if p.groupStopSig != 0 {
@@ -208,6 +209,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 		if p.td.k == nil {
 			k.enterKernel(p, astPath)
 		}
+		k.setrunnable(p)
 		return
 	}
 	if a := p.td.k; act == actTerminate && !sig.linuxCoreDump() && !p.traced() && !p.stopped() &&

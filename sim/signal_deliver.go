@@ -29,10 +29,12 @@ func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
 		if p.td.k == nil {
 			k.enterKernel(p, nil)
 		}
+		k.setrunnable(p)
 		return
 	}
 	if act == actContinue && p.stopped() && p.flag&P_STOPPED_TRACE == 0 {
 		p.flag &^= P_STOPPED_SIG
+		k.setrunnable(p)
 		k.emit(&Continued{EventBase: k.base(p, fn), Sig: sig})
 		if !p.traced() {
 			return
@@ -210,5 +212,6 @@ func (k *Kernel) resume(by, p *Proc, sig Signal, fn string) {
 	p.td.xsig = sig
 	p.flag &^= P_STOPPED_SIG | P_STOPPED_TRACE | P_WAITED
 	p.groupStop = false
+	k.setrunnable(p)
 	k.emit(&Continued{EventBase: k.base(p, fn), By: by.Pid, Sig: sig})
 }
