@@ -164,9 +164,17 @@ func edgePath(kind string, a, b point) string {
 		}
 		c1x, c1y, c2x, c2y = x1, y1+34, x2, y2+34
 	case kind == "realparent":
+		// Over one generation the curve bows a little; over more it bows out
+		// past the boxes of the generations between (the real parent of a
+		// traced grandchild, usually straight above it): its midpoint is
+		// three quarters of the way to the control points, 60 to the left.
 		x1, y1, x2, y2 = a.X-16, a.Y+nodeH/2, b.X-16, b.Y-nodeH/2
 		ym := (y1 + y2) / 2
-		c1x, c1y, c2x, c2y = x1-36, ym, x2-36, ym
+		bow := 36.0
+		if b.Y-a.Y > levelH*1.5 || a.Y-b.Y > levelH*1.5 {
+			bow = 80
+		}
+		c1x, c1y, c2x, c2y = x1-bow, ym, x2-bow, ym
 	case kind == "orphan":
 		x1, y1, x2, y2 = b.X-nodeW/2, b.Y, a.X-nodeW/2, a.Y+6
 		c1x, c1y, c2x, c2y = x1-40, y1, x2-40, y2
