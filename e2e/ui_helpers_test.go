@@ -43,22 +43,33 @@ type pageView struct {
 }
 
 type paneDOM struct {
-	Design   string    `json:"design"`
-	Frame    int       `json:"frame"`
-	Ended    bool      `json:"ended"`
-	Ran      string    `json:"ran"`
-	Nodes    []nodeDOM `json:"nodes"`
-	Edges    []edgeDOM `json:"edges"`
-	Actor    int       `json:"actor"`
-	Examined int       `json:"examined"`
-	Wait     *string   `json:"wait"`
-	Flags    *string   `json:"flags"`
-	Lit      []string  `json:"lit"`
-	NA       []string  `json:"na"`
-	Event    *string   `json:"event"`
-	Trace    string    `json:"trace"`
-	Current  int       `json:"current"`
-	SVGns    bool      `json:"svgns"`
+	Design   string      `json:"design"`
+	Frame    int         `json:"frame"`
+	Ended    bool        `json:"ended"`
+	Ran      string      `json:"ran"`
+	Nodes    []nodeDOM   `json:"nodes"`
+	Edges    []edgeDOM   `json:"edges"`
+	Actor    int         `json:"actor"`
+	Examined int         `json:"examined"`
+	Wait     *string     `json:"wait"`
+	Flags    *string     `json:"flags"`
+	Lit      []string    `json:"lit"`
+	NA       []string    `json:"na"`
+	Event    *string     `json:"event"`
+	Trace    string      `json:"trace"`
+	Current  int         `json:"current"`
+	SVGns    bool        `json:"svgns"`
+	Broken   []brokenDOM `json:"broken"`
+	// BrokenBadges names the invariants of the header's broken-invariant badges.
+	BrokenBadges []string `json:"brokenbadges"`
+}
+
+// brokenDOM is a pane's callout for an invariant its step broke.
+type brokenDOM struct {
+	Invariant string `json:"invariant"`
+	Declared  bool   `json:"declared"`
+	Text      string `json:"text"`
+	Shown     bool   `json:"shown"`
 }
 
 type nodeDOM struct {
@@ -115,6 +126,10 @@ const viewJS = `(() => {
       current: cur ? +cur.dataset.frame : 0,
       svgns: svg !== null && svg.namespaceURI === 'http://www.w3.org/2000/svg' &&
         [...svg.querySelectorAll('*')].every(e => e.namespaceURI === 'http://www.w3.org/2000/svg'),
+      broken: [...p.querySelectorAll('[data-role=broken]')].map(b => ({
+        invariant: b.dataset.invariant, declared: b.dataset.declared === 'true', text: b.textContent,
+        shown: b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden'})),
+      brokenbadges: [...p.querySelectorAll('[data-role=broken-badge]')].map(b => b.dataset.invariant),
     };
   });
   const unnamed = [...document.querySelectorAll('button, select, input, textarea')].filter(e => {

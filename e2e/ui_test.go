@@ -44,7 +44,7 @@ type expectation struct {
 func expect(key string, f *scenarios.File, ds []*sim.Design) *expectation {
 	e := &expectation{key: key, designs: ds}
 	for _, d := range ds {
-		r := scenarios.Execute(f, d, scenarios.Options{Snapshots: true})
+		r := scenarios.Execute(f, d, scenarios.Options{Snapshots: true, Invariants: true})
 		e.runs = append(e.runs, r)
 		e.last = max(e.last, len(r.Frames)-1)
 	}
@@ -100,6 +100,7 @@ func (e *expectation) check(v pageView, n int) []string {
 			bad("%s: the trace highlights frame %d", where, p.Current)
 		}
 		snap := &r.Frames[fi].Snapshot
+		errs = append(errs, prefix(where, checkBroken(p, r, fi, n))...)
 		errs = append(errs, prefix(where, checkTree(p, r, fi))...)
 		errs = append(errs, prefix(where, checkDebugger(p, d, r, fi, snap))...)
 	}
@@ -109,6 +110,32 @@ func (e *expectation) check(v pageView, n int) []string {
 func prefix(where string, errs []string) []string {
 	for i := range errs {
 		errs[i] = where + ": " + errs[i]
+	}
+	return errs
+}
+
+// checkBroken compares the pane's broken-invariant callouts and header badges
+// with the invariants the frame broke (none once the run has ended).
+func checkBroken(p paneDOM, r *scenarios.Run, fi, n int) []string {
+	var want, got, badges []string
+	if n <= len(r.Frames)-1 {
+		for _, v := range r.Frames[fi].Broken {
+			want = append(want, fmt.Sprintf("%s declared=%v", v.Invariant, v.Declared))
+		}
+	}
+	var errs []string
+	for _, b := range p.Broken {
+		got = append(got, fmt.Sprintf("%s declared=%v", b.Invariant, b.Declared))
+		badges = append(badges, b.Invariant)
+		if !b.Shown {
+			errs = append(errs, fmt.Sprintf("the callout for %s is not visible", b.Invariant))
+		}
+	}
+	if !slices.Equal(got, want) {
+		errs = append(errs, fmt.Sprintf("broken invariants %q, want %q", got, want))
+	}
+	if !slices.Equal(p.BrokenBadges, badges) {
+		errs = append(errs, fmt.Sprintf("header badges %q, callouts %q", p.BrokenBadges, badges))
 	}
 	return errs
 }
@@ -343,6 +370,7 @@ func TestUI(t *testing.T) {
 	t.Run("permalink", func(t *testing.T) { testPermalink(on(b, t), srv.URL) })
 	t.Run("editor", func(t *testing.T) { testEditor(on(b, t), srv.URL) })
 	t.Run("views", func(t *testing.T) { testViews(on(b, t), srv.URL) })
+	t.Run("invariant", func(t *testing.T) { testInvariant(on(b, t), srv.URL) })
 	t.Run("motion", func(t *testing.T) { testMotion(on(b, t), srv.URL) })
 	t.Run("offline", testOffline)
 }
@@ -674,6 +702,88 @@ func testViews(b *Browser, base string) {
 		fullScreenshot(b, size.name+"-linux-full")
 	}
 	setViewport(b, 1366, 768)
+}
+
+// testInvariant opens traceme-exit-status at the step where P's second wait
+// (line 21) gets C's exit status again: under old and new each pane calls out
+// exit-status-once, broken on purpose, with the design's reason, and the live
+// region says so; under current the pane says nothing. It saves screenshots of
+// old|new and old|current with the callouts in view.
+func testInvariant(b *Browser, base string) {
+	t := b.t
+	for _, c := range []struct {
+		designs string
+		breaks  []bool
+	}{{"old,new", []bool{true, true}}, {"old,current", []bool{true, false}}} {
+		e := expectFor(t, "traceme-exit-status", strings.Split(c.designs, ","))
+		n := -1
+		for fi, fr := range e.runs[0].Frames {
+			if len(fr.Broken) > 0 {
+				n = fi
+			}
+		}
+		if n < 0 || e.runs[0].Frames[n].Step.Pos.Line != 21 {
+			t.Fatalf("under old, traceme-exit-status breaks no invariant at line 21 (frame %d)", n)
+		}
+		b.Navigate(fmt.Sprintf("%s/?scenario=traceme-exit-status&step=%d&designs=%s", base, n, c.designs))
+		v := waitView(b, "traceme-exit-status", n)
+		if errs := e.check(v, n); len(errs) > 0 {
+			t.Errorf("%s at step %d:\n  %s", c.designs, n, strings.Join(errs, "\n  "))
+		}
+		for i, p := range v.Panes {
+			d := e.designs[i]
+			if !c.breaks[i] {
+				if len(p.Broken) > 0 {
+					t.Errorf("%s: pane %s shows %v", c.designs, p.Design, p.Broken)
+				}
+				continue
+			}
+			if len(p.Broken) != 1 {
+				t.Errorf("%s: pane %s shows %d broken invariants, want 1", c.designs, p.Design, len(p.Broken))
+				continue
+			}
+			br := p.Broken[0]
+			for _, s := range []string{"invariant broken", "exit-status-once", "no process receives the same child's exit status twice",
+				"P[100] got C[101]'s exit status 2 times", d.Name + " does this on purpose: " + d.Breaks[0].Why} {
+				if !strings.Contains(br.Text, s) {
+					t.Errorf("%s: pane %s's callout %q lacks %q", c.designs, p.Design, br.Text, s)
+				}
+			}
+			if !br.Declared || !br.Shown {
+				t.Errorf("%s: pane %s's callout is declared=%v shown=%v", c.designs, p.Design, br.Declared, br.Shown)
+			}
+			if !strings.Contains(v.Live, "Invariant broken: exit-status-once") {
+				t.Errorf("%s: the live region says %q", c.designs, v.Live)
+			}
+		}
+		// One step back and on: the callout belongs to this step only.
+		b.PressKey(kb.ArrowLeft)
+		if v := waitView(b, "traceme-exit-status", n-1); len(v.Panes[0].Broken)+len(v.Panes[1].Broken) > 0 {
+			t.Errorf("%s: step %d shows a broken invariant", c.designs, n-1)
+		}
+		b.PressKey(kb.ArrowRight)
+		waitView(b, "traceme-exit-status", n)
+		Eval[any](b, `document.querySelector('article.pane [data-role=broken]').scrollIntoView({block: 'center'})`)
+		b.Screenshot(strings.ReplaceAll(c.designs, ",", "-"))
+		Eval[any](b, `window.scrollTo(0, 0)`)
+		b.Screenshot(strings.ReplaceAll(c.designs, ",", "-") + "-top")
+	}
+	// Three narrow panes: the header badges must fit.
+	setViewport(b, 1024, 768)
+	defer setViewport(b, 1366, 768)
+	b.Navigate(base + "/?scenario=traceme-exit-status&step=8&designs=old,new,merged")
+	v := waitView(b, "traceme-exit-status", 8)
+	for _, p := range v.Panes {
+		if len(p.BrokenBadges) != 1 {
+			t.Errorf("old,new,merged at step 8: pane %s has header badges %v", p.Design, p.BrokenBadges)
+		}
+	}
+	if over := Eval[int](b, `[...document.querySelectorAll('[data-role=broken-badge]')].filter(e => {
+	  const r = e.getBoundingClientRect(), p = e.closest('article.pane').getBoundingClientRect();
+	  return r.right > p.right || r.left < p.left; }).length`); over > 0 {
+		t.Errorf("%d header badges stick out of their pane at 1024 pixels", over)
+	}
+	b.Screenshot("three-1024")
 }
 
 func testMotion(b *Browser, base string) {

@@ -11,7 +11,7 @@ import (
 // Options says what a Run keeps besides the checks.
 type Options struct {
 	Snapshots  bool // a Snapshot after every step (the UI needs them; checking does not)
-	Invariants bool // check sim's invariants after every step
+	Invariants bool // check sim's invariants after every step (Run.Broken, Frame.Broken)
 }
 
 // Run is one scenario run under one design.
@@ -48,6 +48,12 @@ type Frame struct {
 	Snapshot sim.Snapshot
 	Checks   []Check      // expectations checked in this frame
 	Results  []StepResult // calls whose value was fixed in this frame
+	// Broken lists the invariant violations that this step brought about: those
+	// found after it that the check after the step before did not find (a detail
+	// that changes, such as a third delivery of one exit status, counts as new).
+	// Declared ones the design breaks on purpose; the others are model bugs. Only
+	// with Options.Invariants.
+	Broken []sim.Violation
 }
 
 // StepResult is a call's value, in the RESULT syntax ("C exited 1", "ECHILD", "ok").
@@ -210,6 +216,7 @@ type executor struct {
 	pending []int  // steps started whose value is not fixed yet
 	nextExp int    // items before it have been considered for expect checks
 	frame   *Frame
+	broken  []sim.Violation // the violations found after the last step
 }
 
 func (x *executor) record(c Check) {
@@ -251,8 +258,15 @@ func (x *executor) checkFixed() {
 	x.pending = pending
 }
 
+// invariants checks sim's invariants after a step: it adds the violations that
+// are new since the step before to the frame, and every one to the run's
+// Broken or Violations.
 func (x *executor) invariants() {
-	for _, v := range x.k.CheckInvariants() {
+	now := x.k.CheckInvariants()
+	for _, v := range now {
+		if !slices.Contains(x.broken, v) {
+			x.frame.Broken = append(x.frame.Broken, v)
+		}
 		if v.Declared {
 			if !contains(x.run.Broken, v.Invariant) {
 				x.run.Broken = append(x.run.Broken, v.Invariant)
@@ -261,6 +275,7 @@ func (x *executor) invariants() {
 			x.run.Violations = append(x.run.Violations, v)
 		}
 	}
+	x.broken = now
 }
 
 // finish checks what is left when no step can run: steps never run, calls without

@@ -258,14 +258,93 @@ func TestEveryScenarioEveryStep(t *testing.T) {
 				if !strings.Contains(h, `data-step="`+itoa(n)+`"`) || !strings.Contains(h, "step "+itoa(n)+" / "+itoa(v.Last)) {
 					t.Fatalf("%s at step %d: the page shows another step", e.Key, n)
 				}
-				for _, p := range x.a.view.Panes {
+				ph := paneHTML(h)
+				for i, p := range x.a.view.Panes {
 					if want := min(n, p.Frames-1); p.Frame != want {
 						t.Errorf("%s at step %d: %s shows frame %d, want %d", e.Key, n, p.Design.Short(), p.Frame, want)
+					}
+					want := 0
+					if !p.Ended {
+						want = len(x.a.sc.run(p.Design).Run.Frames[p.Frame].Broken)
+					}
+					if got := strings.Count(ph[i], `data-role="broken"`); got != want {
+						t.Errorf("%s at step %d: %s shows %d broken invariants, the frame %d", e.Key, n, p.Design.Short(), got, want)
 					}
 				}
 			}
 		}
 		x.do(cmdThirdPane)
+	}
+}
+
+// paneHTML splits a page's HTML into its panes' HTML, in order.
+func paneHTML(h string) []string {
+	parts := strings.Split(h, "<article")
+	return parts[1:]
+}
+
+// TestInvariantBroken checks the callout of the project's key finding:
+// traceme-exit-status.txt line 21, P's second "wait C", gets C's exit status
+// again under 9.0 (and the proposal), which breaks exit-status-once on
+// purpose; current delivers it once. The callout, the header badge and the
+// live region say so at that step and no other.
+func TestInvariantBroken(t *testing.T) {
+	x := newTester(t)
+	for _, designs := range []string{"old,current", "old,new"} {
+		x.nav("/?scenario=traceme-exit-status&designs=" + designs)
+		breaks := map[string]bool{"old": true, "new": true}
+		found := false
+		for n := 0; n <= x.a.view.Last; n++ {
+			x.run(func(ctx app.Context) { x.a.setStep(ctx, n) })
+			v := x.a.view
+			ph := paneHTML(x.html())
+			for i, p := range v.Panes {
+				at := !p.Ended && p.Frame > 0 && x.a.sc.run(p.Design).Run.Frames[p.Frame].Step.Pos.Line == 21
+				want := at && breaks[p.Design.Short()]
+				got := strings.Contains(ph[i], `data-role="broken"`)
+				if got != want {
+					t.Errorf("%s at step %d (line 21: %v): pane %s shows the callout: %v", designs, n, at, p.Design.Short(), got)
+				}
+				if !want {
+					continue
+				}
+				found = true
+				for _, s := range []string{
+					`data-invariant="exit-status-once"`, `data-role="broken-badge"`,
+					"invariant broken", "no process receives the same child&#39;s exit status twice",
+					"P[100] got C[101]&#39;s exit status 2 times",
+					p.Design.Name + " does this on purpose: proc_reap&#39;s hand-back",
+				} {
+					if !strings.Contains(ph[i], s) {
+						t.Errorf("%s at step %d: pane %s lacks %s", designs, n, p.Design.Short(), s)
+					}
+				}
+				if strings.Contains(ph[i], "model bug") {
+					t.Errorf("%s at step %d: a declared break shows as a model bug", designs, n)
+				}
+				if !strings.Contains(v.Live, p.Design.Short()+": line 21") || !strings.Contains(v.Live, "Invariant broken: exit-status-once, P[100] got C[101]'s exit status 2 times; "+p.Design.Name+" does this on purpose.") {
+					t.Errorf("%s at step %d: the live region says %q", designs, n, v.Live)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no step shows exit-status-once broken", designs)
+		}
+	}
+}
+
+// TestModelBugLooksLikeAnError renders a violation the design does not
+// declare: it is an error, not a finding.
+func TestModelBugLooksLikeAnError(t *testing.T) {
+	cur, _ := sim.LookupDesign("current")
+	h := renderHTML(renderBroken(newBrokenNote(cur, sim.Violation{Invariant: "one-parent", Detail: "C[101] has parent none"})))
+	for _, s := range []string{"model bug", `data-invariant="one-parent"`, "every process but init has exactly one parent", "bug in forklab&#39;s model"} {
+		if !strings.Contains(h, s) {
+			t.Errorf("the callout lacks %s: %s", s, h)
+		}
+	}
+	if strings.Contains(h, "on purpose") {
+		t.Errorf("an undeclared violation says it is on purpose: %s", h)
 	}
 }
 

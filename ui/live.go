@@ -77,6 +77,9 @@ func liveText(rv *runView, i, n int) string {
 	for _, res := range fr.Results {
 		b.WriteString(callText(res.Step.Source) + " returns " + res.Got + ". ")
 	}
+	for _, v := range fr.Broken {
+		b.WriteString(newBrokenNote(rv.Design, v).Sentence() + " ")
+	}
 	if ch := treeChanges(&r.Frames[i-1].Snapshot, &fr.Snapshot, rv.name); len(ch) > 0 {
 		b.WriteString(strings.Join(ch, "; ") + ". ")
 	} else {

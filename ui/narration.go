@@ -2,8 +2,9 @@ package ui
 
 // This file tells a pane's step in words: the scenario's say: lines for the
 // design, what each call returned and whether that matched the expectation,
-// a badge for every named assumption the design relies on here, and every
-// kernel event with the function and source file where it happens.
+// a badge for every named assumption the design relies on here, a callout for
+// every invariant the step breaks (on purpose, or by a bug in the model), and
+// every kernel event with the function and source file where it happens.
 
 import (
 	"fmt"
@@ -23,6 +24,7 @@ type narration struct {
 	Results     []scenarios.StepResult
 	Checks      []scenarios.Check
 	Assumptions []sim.Assumption
+	Broken      []brokenNote // invariants this step broke (scenarios.Frame.Broken)
 	Events      []eventNote
 	Ended       bool   // the position is past this run's last frame
 	EndNote     string // how the run ended, at or past its last frame
@@ -36,6 +38,57 @@ type eventNote struct {
 	Text string // sim.Describe
 	Func string // the kernel function
 	File string // where it lives
+}
+
+// brokenNote is an invariant a step broke, in words.
+type brokenNote struct {
+	Invariant string // its name, e.g. exit-status-once
+	Text      string // what it says (sim.Invariants)
+	Detail    string // how it does not hold, e.g. "P[100] got C[101]'s exit status 2 times"
+	Declared  bool   // the design breaks it on purpose
+	Design    string // the design's name
+	Why       string // the design's reason (Design.Breaks), when declared
+}
+
+// newBrokenNote tells violation v of a run under d.
+func newBrokenNote(d *sim.Design, v sim.Violation) brokenNote {
+	b := brokenNote{Invariant: v.Invariant, Detail: v.Detail, Declared: v.Declared, Design: d.Name}
+	for _, inv := range sim.Invariants {
+		if inv.Name == v.Invariant {
+			b.Text = inv.Text
+		}
+	}
+	for _, br := range d.Breaks {
+		if br.Invariant == v.Invariant {
+			b.Why = br.Why
+		}
+	}
+	return b
+}
+
+// Head is the callout's first line after its badge: the invariant and what it
+// says.
+func (b brokenNote) Head() string {
+	if b.Text == "" {
+		return b.Invariant
+	}
+	return b.Invariant + " — " + b.Text
+}
+
+// Reason says whose doing the violation is.
+func (b brokenNote) Reason() string {
+	if b.Declared {
+		return b.Design + " does this on purpose: " + b.Why
+	}
+	return b.Design + " does not declare it: this is a bug in forklab's model, not a finding."
+}
+
+// Sentence is the note in one sentence, for the live region.
+func (b brokenNote) Sentence() string {
+	if b.Declared {
+		return "Invariant broken: " + b.Invariant + ", " + b.Detail + "; " + b.Design + " does this on purpose."
+	}
+	return "Model bug: invariant " + b.Invariant + " violated, " + b.Detail + "."
 }
 
 // buildNarration tells frame i of rv at position n. shared says whether all
@@ -58,6 +111,9 @@ func buildNarration(rv *runView, i, n int, shared bool) narration {
 	}
 	if !nr.Ended {
 		nr.Results, nr.Checks = fr.Results, fr.Checks
+		for _, v := range fr.Broken {
+			nr.Broken = append(nr.Broken, newBrokenNote(rv.Design, v))
+		}
 		seen := map[string]bool{}
 		addAssumption := func(name string) {
 			if name == "" || seen[name] {
@@ -157,6 +213,10 @@ func renderNarration(nr narration) app.UI {
 			app.Text(" "+a.Text),
 		))
 	}
+	broken := make([]app.UI, 0, len(nr.Broken))
+	for _, b := range nr.Broken {
+		broken = append(broken, renderBroken(b))
+	}
 	results := make([]app.UI, 0, len(nr.Results))
 	for _, res := range nr.Results {
 		results = append(results, el("p").Class("result").Body(
@@ -181,9 +241,10 @@ func renderNarration(nr narration) app.UI {
 			app.Text(" "+e.Text),
 		))
 	}
-	empty := len(says)+len(assumptions)+len(results)+len(checks)+len(evs) == 0 && nr.EndNote == ""
+	empty := len(broken)+len(says)+len(assumptions)+len(results)+len(checks)+len(evs) == 0 && nr.EndNote == ""
 	return el("section").Class("narration").Attr("data-role", "narration").Body(
 		hidden(el("p").Class("pstep mono"), !nr.ShowStep || stepText == "" || nr.Ended).Text(stepText),
+		el("div").Class("broken").Body(broken...),
 		el("div").Class("says").Body(says...),
 		el("div").Class("assumptions").Body(assumptions...),
 		el("div").Class("results").Body(results...),
@@ -195,6 +256,30 @@ func renderNarration(nr narration) app.UI {
 		),
 		hidden(el("p").Class("muted"), !empty).Text("Before the first step."),
 	)
+}
+
+// renderBroken is the callout for an invariant the step broke: a finding when
+// the design declares it, an error (a bug in the model) when it does not.
+func renderBroken(b brokenNote) app.UI {
+	badge := "invariant broken"
+	if !b.Declared {
+		badge = "model bug"
+	}
+	return el("div").Class("invariant").
+		Attr("data-role", "broken").
+		Attr("data-invariant", b.Invariant).
+		Attr("data-declared", b.Declared).
+		Attr("role", "note").
+		Body(
+			el("p").Class("inv-head").Body(
+				el("span").Class("badge").Text(badge),
+				app.Text(" "),
+				el("strong").Class("mono").Text(b.Invariant),
+				app.Text(strings.TrimPrefix(b.Head(), b.Invariant)),
+			),
+			el("p").Class("inv-detail mono").Text(b.Detail),
+			el("p").Class("inv-why").Text(b.Reason()),
+		)
 }
 
 func renderCheck(c scenarios.Check) app.UI {

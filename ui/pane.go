@@ -46,6 +46,14 @@ func (a *App) renderPane(p *paneView) app.UI {
 			Title("The scenario's designs: line does not name this design: its expectations may not hold here.").
 			Text("not written for "+d.Short()))
 	}
+	for _, b := range p.Narr.Broken {
+		cls, text := "badge broken", "✗ "+b.Invariant
+		if !b.Declared {
+			cls, text = "badge bug", "✗ model bug: "+b.Invariant
+		}
+		badges = append(badges, el("span").Class(cls).Attr("data-role", "broken-badge").
+			Attr("data-invariant", b.Invariant).Title(b.Head()+". "+b.Reason()).Text(text))
+	}
 	if p.Ended || p.Frame == p.Frames-1 && p.Frames > 1 {
 		text := "run ended"
 		if len(a.sc.run(d).Run.Deadlock) > 0 {

@@ -92,11 +92,13 @@ func newScenario(key string, f *scenarios.File, src string) *scenario {
 func (s *scenario) Own() bool { return s.Key == "" }
 
 // run returns the run of the scenario under d, computing it the first time.
+// It checks sim's invariants after every step (cheap at the size of a
+// scenario), so that a pane can say where the design breaks one.
 func (s *scenario) run(d *sim.Design) *runView {
 	if rv, ok := s.runs[d.Name]; ok {
 		return rv
 	}
-	r := scenarios.Execute(s.File, d, scenarios.Options{Snapshots: true})
+	r := scenarios.Execute(s.File, d, scenarios.Options{Snapshots: true, Invariants: true})
 	rv := &runView{Run: r, Design: d, traces: map[string]*traceLog{}, layouts: make([]*treeLayout, len(r.Frames))}
 	s.runs[d.Name] = rv
 	return rv
