@@ -442,6 +442,14 @@ func testKeyboard(b *Browser, base string) {
 	waitView(b, "vfork-follow", e.last)
 	b.PressKey(kb.Home)
 	waitView(b, "vfork-follow", 0)
+	// A presentation clicker's keys.
+	b.PressKey(kb.PageDown)
+	waitView(b, "vfork-follow", 1)
+	b.PressKey(kb.PageUp)
+	waitView(b, "vfork-follow", 0)
+	if y := Eval[float64](b, `scrollY`); y != 0 {
+		t.Errorf("PageDown/PageUp scrolled the page to %v", y)
+	}
 	b.PressKey("]")
 	v := waitView(b, "vfork-follow", e.marks[0])
 	if v.Diffs == 0 {

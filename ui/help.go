@@ -30,6 +30,7 @@ func (a *App) renderHelp() app.UI {
 			el("li").Text("A node is NAME[pid] with its state. Solid lines go to the current parent (p_pptr), dashed ones to the real parent where it differs (p_oppid), orange arrows from the tracer, dotted purple lines to the process whose orphan list (p_orphans) holds it."),
 			el("li").Text("Under each tree: the last wait4() result decoded, and the PT_LWPINFO record, every pl_flags bit a chip: lit when set, outlined when it changed this step, n/a when the design has no such flag."),
 			el("li").Text("An assumption badge marks what the 2012 proposal's model rests on where the review message is silent."),
+			el("li").Text("A red ✗ badge marks a step where the design breaks one of the model's invariants, such as handing one process the same child's exit status twice: a finding when the design does it on purpose, a bug in forklab's model when it does not."),
 		),
 	)
 }

@@ -39,8 +39,9 @@ type keyBinding struct {
 
 // keyBindings are the keys, in the order the help overlay lists them.
 var keyBindings = []keyBinding{
-	{[]string{"ArrowRight", "l"}, "→  or  l", cmdForward, "next step"},
-	{[]string{"ArrowLeft", "h"}, "←  or  h", cmdBack, "previous step"},
+	// PageDown and PageUp are what a presentation clicker sends.
+	{[]string{"ArrowRight", "l", "PageDown"}, "→  l  PgDn", cmdForward, "next step"},
+	{[]string{"ArrowLeft", "h", "PageUp"}, "←  h  PgUp", cmdBack, "previous step"},
 	{[]string{"Home"}, "Home", cmdFirst, "first step (the start)"},
 	{[]string{"End"}, "End", cmdLast, "last step"},
 	{[]string{" ", "Spacebar", "k"}, "Space  or  k", cmdPlay, "play / pause"},
