@@ -10,6 +10,25 @@ type Event interface {
 	event()
 }
 
+// eventSlab hands out new events of type T, carved from chunks so that the events
+// every call has cost an allocation a chunk rather than one each. An event is
+// handed out once and never reused: callers keep the events Step returns.
+type eventSlab[T any] struct {
+	free []T
+	n    int // the size of the last chunk; chunks grow up to 128
+}
+
+// alloc returns a new zero event.
+func (s *eventSlab[T]) alloc() *T {
+	if len(s.free) == 0 {
+		s.n = min(max(2*s.n, 8), 128)
+		s.free = make([]T, s.n)
+	}
+	e := &s.free[0]
+	s.free = s.free[1:]
+	return e
+}
+
 // EventBase is what every event carries.
 type EventBase struct {
 	Pid  int    // the process the event happened to

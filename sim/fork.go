@@ -1,5 +1,7 @@
 package sim
 
+import "maps"
+
 // This file implements fork, vfork and rfork on FreeBSD (sys/kern/kern_fork.c):
 //
 //   - fork1() fails before do_fork() or creates the child there; with the parent
@@ -102,12 +104,9 @@ func stageFork1(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) forkChild(p *Proc, name string, flags uint32) *Proc {
 	child := k.newProc(name, k.maxPid+1, p)
 	if flags&RFMEM != 0 {
-		child.vm = p.vm
+		child.shareVmspace(p.vm)
 	} else {
-		child.vm = &vmspace{vars: make(map[string]int, len(p.vm.vars))}
-		for n, v := range p.vm.vars {
-			child.vm.vars[n] = v
-		}
+		child.newVmspace(maps.Clone(p.vm.vars))
 	}
 	if flags&RFPPWAIT != 0 {
 		child.flag |= P_PPWAIT

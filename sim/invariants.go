@@ -113,7 +113,7 @@ func (k *Kernel) CheckInvariants() []Violation {
 	})
 	for _, key := range keys {
 		if n := k.delivered[key]; n > 1 {
-			add("exit-status-once", "%s got %s's exit status %d times", k.byPid[key[0]], k.byPid[key[1]], n)
+			add("exit-status-once", "%s got %s's exit status %d times", k.procByPid(key[0]), k.procByPid(key[1]), n)
 		}
 	}
 	if !slices.IsSortedFunc(k.runq, func(a, b *Proc) int { return a.Pid - b.Pid }) {
@@ -125,8 +125,12 @@ func (k *Kernel) CheckInvariants() []Violation {
 		}
 	}
 	for _, p := range k.procs {
-		if _, on := k.runqIndex(p); p.td.k != nil && !(p.stopped() && !p.killed) && !on {
+		_, on := k.runqIndex(p)
+		if p.td.k != nil && !(p.stopped() && !p.killed) && !on {
 			add("run-queue", "%s is inside the kernel, not stopped, and off the run queue", p)
+		}
+		if p.td.onRunq != on {
+			add("run-queue", "%s has TD_ON_RUNQ %v but is on the run queue: %v", p, p.td.onRunq, on)
 		}
 	}
 	return out

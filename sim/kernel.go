@@ -51,25 +51,26 @@ type CallResult struct {
 type Kernel struct {
 	d      *Design
 	prog   *Program
-	procs  []*Proc // by pid order; procs[0] is init
-	byPid  map[int]*Proc
-	byName map[string]*Proc
+	procs  []*Proc // by pid order; procs[0] is init (see procByPid)
 	init   *Proc
 	maxPid int
 
 	results []CallResult
 	done    []bool // the step has started
 	// nextOf links each step to its actor's next step (-1: none); heads holds, in
-	// order, the first step not yet started of each actor that may still run one
-	// (rule 1).
+	// order, the first step not yet started of each actor that exists and may still
+	// run one (rule 1). An actor that does not exist yet gets its first step into
+	// heads when it is created (newProc).
 	nextOf []int
 	heads  []int
-	// actorOf maps a step to its actor's number; actors holds each actor's process
-	// once it exists (the hot path of Next avoids looking names up).
-	actorOf []int
-	actorID map[string]int
-	actors  []*Proc
-	last    []int // each actor's last step
+	// names numbers the process names the kernel knows, those of the steps' actors
+	// and of the processes; named holds each name's process once it exists, first
+	// and last its first and last step (-1: none). actorOf maps a step to its
+	// actor's number (the hot paths of Next and Step avoid looking names up).
+	names       map[string]int
+	named       []*Proc
+	first, last []int
+	actorOf     []int
 
 	// runq is the run queue: the processes inside the kernel (td.k != nil), in pid
 	// order, but for those settle found stopped (TD_IS_SUSPENDED), which stay off it
@@ -82,28 +83,41 @@ type Kernel struct {
 	// initZombies is non-zero when init may have a zombie child to reap.
 	initZombies int
 	events      []Event // produced by the current Step
-	nevents     int
-	curOp       int
-	err         error
-	assumed     map[string]bool // assumptions relied on so far
+	// enters and returns hold the events every call has.
+	enters  eventSlab[SyscallEnter]
+	returns eventSlab[SyscallReturn]
+	nevents int
+	curOp   int
+	err     error
+	assumed map[string]bool // assumptions relied on so far
 	// delivered counts exit statuses given by wait, by (waiter, child) pid.
 	delivered map[[2]int]int
 }
 
 // New returns a kernel under design d, with init and the declared processes.
 func New(d *Design, prog *Program) *Kernel {
-	k := &Kernel{d: d, prog: prog, byPid: map[int]*Proc{}, byName: map[string]*Proc{},
+	// The process tables are sized for as many processes as the program can have:
+	// init, the declared ones and a child a fork.
+	procs := 1 + len(prog.Procs)
+	for i := range prog.Ops {
+		if prog.Ops[i].Child != "" {
+			procs++
+		}
+	}
+	k := &Kernel{d: d, prog: prog, procs: make([]*Proc, 0, procs), names: make(map[string]int, procs),
 		results: make([]CallResult, len(prog.Ops)), done: make([]bool, len(prog.Ops)),
-		actorOf: make([]int, 0, len(prog.Ops)),
-		assumed: map[string]bool{}, curOp: -1, actorID: map[string]int{}}
+		actorOf: make([]int, 0, len(prog.Ops)), nextOf: make([]int, 0, len(prog.Ops)),
+		assumed: map[string]bool{}, curOp: -1}
 	k.init = k.newProc("init", 1, nil)
-	k.maxPid = 99
+	k.init.newVmspace(map[string]int{})
+	k.maxPid = firstPid - 1
 	for _, pd := range prog.Procs {
 		parent := k.init
 		if pd.Parent != "" {
-			parent = k.byName[pd.Parent]
+			parent = k.byName(pd.Parent)
 		}
 		q := k.newProc(pd.Name, k.maxPid+1, parent)
+		q.newVmspace(map[string]int{})
 		if d.realParentKept {
 			q.oppid = parent.Pid
 		}
@@ -115,26 +129,47 @@ func New(d *Design, prog *Program) *Kernel {
 // index adds steps from..len(Ops) to the per-actor queues and heads.
 func (k *Kernel) index(from int) {
 	for i := from; i < len(k.prog.Ops); i++ {
-		op := &k.prog.Ops[i]
-		id, ok := k.actorID[op.Actor]
-		if !ok {
-			id = len(k.actors)
-			k.actorID[op.Actor] = id
-			k.actors = append(k.actors, k.byName[op.Actor])
-			k.last = append(k.last, -1)
-		}
+		id := k.nameID(k.prog.Ops[i].Actor)
 		k.actorOf = append(k.actorOf, id)
 		k.nextOf = append(k.nextOf, -1)
 		prev := k.last[id]
 		k.last[id] = i
 		if prev >= 0 {
 			k.nextOf[prev] = i
+		} else {
+			k.first[id] = i
 		}
-		if prev < 0 || k.done[prev] {
-			if j, found := slices.BinarySearch(k.heads, i); !found {
-				k.heads = slices.Insert(k.heads, j, i)
-			}
+		if k.named[id] != nil && (prev < 0 || k.done[prev]) {
+			k.addHead(i)
 		}
+	}
+}
+
+// nameID returns name's number, numbering it if it is new.
+func (k *Kernel) nameID(name string) int {
+	id, ok := k.names[name]
+	if !ok {
+		id = len(k.named)
+		k.names[name] = id
+		k.named = append(k.named, nil)
+		k.first = append(k.first, -1)
+		k.last = append(k.last, -1)
+	}
+	return id
+}
+
+// byName returns the process called name, or nil if it does not exist (yet).
+func (k *Kernel) byName(name string) *Proc {
+	if id, ok := k.names[name]; ok {
+		return k.named[id]
+	}
+	return nil
+}
+
+// addHead puts step i into heads.
+func (k *Kernel) addHead(i int) {
+	if j, found := slices.BinarySearch(k.heads, i); !found {
+		k.heads = slices.Insert(k.heads, j, i)
 	}
 }
 
@@ -149,24 +184,42 @@ func (k *Kernel) Extend(ops ...Op) {
 }
 
 // Ready reports whether the process called name could start a step now.
-func (k *Kernel) Ready(name string) bool { return k.byName[name].actorReady() }
+func (k *Kernel) Ready(name string) bool { return k.byName(name).actorReady() }
 
+// newProc creates process pid called name, a child of parent (nil for init), with
+// no address space yet: the caller gives it one.
 func (k *Kernel) newProc(name string, pid int, parent *Proc) *Proc {
-	p := &Proc{Pid: pid, Name: name, label: name + "[" + itoa(pid) + "]", vm: &vmspace{vars: map[string]int{}}}
+	p := &Proc{Pid: pid, Name: name, label: name + "[" + itoa(pid) + "]"}
 	if parent != nil {
 		p.pptr, p.realParent = parent, parent
 		parent.children = append(parent.children, p)
 	}
 	k.procs = append(k.procs, p)
-	k.byPid[pid] = p
-	k.byName[name] = p
-	if id, ok := k.actorID[name]; ok {
-		k.actors[id] = p
+	id := k.nameID(name)
+	if k.named[id] == nil && k.first[id] >= 0 {
+		k.addHead(k.first[id]) // none of its steps can have started
 	}
+	k.named[id] = p
 	if pid > k.maxPid {
 		k.maxPid = pid
 	}
 	return p
+}
+
+// firstPid is the pid of the first process after init.
+const firstPid = 100
+
+// procByPid returns the process with pid, whatever its state, or nil if there has
+// been none (the pid hash). Pids are handed out in order, init's 1 and then from
+// firstPid (fork1() with no wrap-around), so procs is indexed by pid.
+func (k *Kernel) procByPid(pid int) *Proc {
+	if pid == 1 {
+		return k.init
+	}
+	if i := pid - firstPid + 1; i >= 1 && i < len(k.procs) {
+		return k.procs[i]
+	}
+	return nil
 }
 
 // Names returns NAME[pid] for every process created so far, init included.
@@ -199,7 +252,7 @@ func (k *Kernel) Assumed() []string {
 }
 
 // Proc returns the process called name, or nil if it does not exist (yet).
-func (k *Kernel) Proc(name string) *Proc { return k.byName[name] }
+func (k *Kernel) Proc(name string) *Proc { return k.byName(name) }
 
 // actorReady reports whether p can start a step now (rule 1): it exists, has not
 // exited, is not inside a call and is not stopped.
@@ -215,11 +268,11 @@ func (k *Kernel) Next() int {
 	}
 	for j := 0; j < len(k.heads); j++ {
 		i := k.heads[j]
-		p := k.actors[k.actorOf[i]]
+		p := k.named[k.actorOf[i]]
 		if p.actorReady() {
 			return i
 		}
-		if p != nil && !p.alive() {
+		if !p.alive() {
 			// An actor that has exited never runs again: drop its steps.
 			k.heads = slices.Delete(k.heads, j, j+1)
 			j--
@@ -253,10 +306,10 @@ func (k *Kernel) Step(i int) []Event {
 	k.done[i] = true
 	k.advanceHead(i)
 	k.results[i].Ran = true
-	op := &k.prog.Ops[i]
-	p := k.byName[op.Actor]
-	k.startCall(p, op, i)
+	p := k.named[k.actorOf[i]]
+	k.startCall(p, &k.prog.Ops[i], i)
 	k.run(p)
+	k.setrunnable(p) // only now: most calls return at once and never queue
 	k.settle()
 	return k.events
 }
@@ -267,7 +320,7 @@ func (k *Kernel) Done(i int) bool { return k.done[i] }
 // Held describes why the actor of a step that cannot run is held, for the deadlock
 // report: "stopped SIGSTOP", "sleeping in wait4 ...", "exited", "does not exist".
 func (k *Kernel) Held(actor string) string {
-	p := k.byName[actor]
+	p := k.byName(actor)
 	switch {
 	case p == nil:
 		return "does not exist"
@@ -287,7 +340,7 @@ func (k *Kernel) Held(actor string) string {
 
 // Alive reports whether the process called name exists and has not exited.
 func (k *Kernel) Alive(name string) bool {
-	p := k.byName[name]
+	p := k.byName(name)
 	return p != nil && p.alive()
 }
 
@@ -346,17 +399,19 @@ type stopState struct {
 	in bool // stopped in ptracestop, or resumed and not yet seen by the stage
 }
 
-// startCall begins op for p.
+// startCall begins op for p, which Step runs at once: it joins the run queue
+// afterwards, if it is still inside the kernel.
 func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
 	a := p.td.newAct(idx, k.pathOf(op.Call))
 	a.op = op
 	if op.Call.Syscall() {
 		a.call = op.Call.String()
-		e := &SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call}
+		e := k.enters.alloc()
+		*e = SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call}
 		k.enterArgs(p, op, e)
 		k.emit(e)
 	}
-	k.setAct(p, a)
+	p.td.k = a
 }
 
 // pathOf returns the kernel path of a call under this design: syscall entry, the
@@ -482,10 +537,10 @@ func (k *Kernel) setAct(p *Proc, a *kact) {
 	switch {
 	case a != nil && !was:
 		k.setrunnable(p)
-	case a == nil:
-		if i, found := k.runqIndex(p); found {
-			k.runq = slices.Delete(k.runq, i, i+1)
-		}
+	case a == nil && p.td.onRunq:
+		i, _ := k.runqIndex(p)
+		k.runq = slices.Delete(k.runq, i, i+1)
+		p.td.onRunq = false
 	}
 }
 
@@ -493,12 +548,12 @@ func (k *Kernel) setAct(p *Proc, a *kact) {
 // again: resumed by its debugger or SIGCONT, or killed (kern_synch.c:setrunnable(),
 // which thread_unsuspend() calls).
 func (k *Kernel) setrunnable(p *Proc) {
-	if p.td.k == nil {
+	if p.td.k == nil || p.td.onRunq {
 		return
 	}
-	if i, found := k.runqIndex(p); !found {
-		k.runq = slices.Insert(k.runq, i, p)
-	}
+	i, _ := k.runqIndex(p)
+	k.runq = slices.Insert(k.runq, i, p)
+	p.td.onRunq = true
 }
 
 // runqIndex returns where p is or would be in the run queue.
@@ -509,7 +564,9 @@ func (k *Kernel) runqIndex(p *Proc) (int, bool) {
 // stageReturn: the call's value reaches user mode; signals are delivered after it
 // (userret → ast).
 func stageReturn(k *Kernel, p *Proc, a *kact) bool {
-	k.emit(&SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno})
+	e := k.returns.alloc()
+	*e = SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno}
+	k.emit(e)
 	return true
 }
 
@@ -574,6 +631,7 @@ func (k *Kernel) settle() {
 			if p.stopped() && !p.killed {
 				// A stopped thread is suspended: off the run queue until setrunnable.
 				k.runq = slices.Delete(k.runq, i, i+1)
+				p.td.onRunq = false
 				i--
 				continue
 			}
@@ -609,7 +667,7 @@ func (k *Kernel) stateText(p *Proc) string {
 // enterArgs captures what SyscallEnter.Args needs: the names as they are now.
 func (k *Kernel) enterArgs(p *Proc, op *Op, e *SyscallEnter) {
 	e.Op, e.Self, e.Target, e.linux = op, p.String(), op.Target, k.d.linux
-	if q := k.byName[op.Target]; q != nil {
+	if q := k.byName(op.Target); q != nil {
 		e.Target = q.String()
 	}
 	if k.d.linux && (op.Req == PTFollowFork || op.Req == PTFollowExec) {

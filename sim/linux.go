@@ -524,7 +524,7 @@ func (k *Kernel) linuxLwpinfo(t *Proc) LwpInfo {
 	switch t.event {
 	case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE:
 		info.ChildPid = t.eventMsg
-		if q := k.byPid[t.eventMsg]; q != nil {
+		if q := k.procByPid(t.eventMsg); q != nil {
 			info.ChildName = q.Name
 		}
 	}
@@ -535,7 +535,7 @@ func (k *Kernel) linuxLwpinfo(t *Proc) LwpInfo {
 // request sets.
 func (k *Kernel) linuxOptionsArg(op *Op) string {
 	opts := uint32(0)
-	if t := k.byName[op.Target]; t != nil {
+	if t := k.byName(op.Target); t != nil {
 		opts = t.options
 	}
 	bits := PTRACE_O_TRACEEXEC

@@ -68,6 +68,25 @@ const (
 // vmspace is an address space; vfork and rfork(RFMEM) children share their parent's.
 type vmspace struct {
 	vars map[string]int
+	// procs holds the processes whose p_vmspace it is, in pid order, exited ones
+	// included (vm_refcnt as a list).
+	procs []*Proc
+}
+
+// newVmspace gives p an address space of its own holding vars (vmspace_alloc(),
+// vmspace_fork() for a copy), leaving the one it had.
+func (p *Proc) newVmspace(vars map[string]int) {
+	if p.vm != nil {
+		p.vm.procs = removeProc(p.vm.procs, p)
+	}
+	p.vm = &vmspace{vars: vars, procs: []*Proc{p}}
+}
+
+// shareVmspace makes p, a new child, share vm (RFMEM). New children have the
+// highest pid, so vm.procs stays in pid order.
+func (p *Proc) shareVmspace(vm *vmspace) {
+	p.vm = vm
+	vm.procs = append(vm.procs, p)
 }
 
 // thread is the one thread of a process (struct thread).
@@ -77,6 +96,7 @@ type thread struct {
 	xsig      Signal   // td_xsig: the stop signal; on resume, the signal to deliver
 	siValid   bool     // td_dbgksi holds a siginfo (PL_FLAG_SI)
 	k         *kact    // what the thread is doing in the kernel, nil in user mode
+	onRunq    bool     // TD_ON_RUNQ: on Kernel.runq
 	kbuf      kact     // the storage k points to
 }
 
@@ -177,7 +197,7 @@ func (k *Kernel) realParentOf(p *Proc) *Proc {
 
 // pfind returns the live (not zombie) process with pid, as sys/kern/kern_proc.c:pfind().
 func (k *Kernel) pfind(pid int) *Proc {
-	if p := k.byPid[pid]; p != nil && p.alive() {
+	if p := k.procByPid(pid); p != nil && p.alive() {
 		return p
 	}
 	return nil
@@ -185,7 +205,7 @@ func (k *Kernel) pfind(pid int) *Proc {
 
 // zpfind returns the process with pid, alive or zombie, or nil once reaped.
 func (k *Kernel) zpfind(pid int) *Proc {
-	if p := k.byPid[pid]; p != nil && p.state != prsReaped {
+	if p := k.procByPid(pid); p != nil && p.state != prsReaped {
 		return p
 	}
 	return nil

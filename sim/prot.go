@@ -20,7 +20,7 @@ func stageGetppid(k *Kernel, p *Proc, a *kact) bool {
 func stageKill(k *Kernel, p *Proc, a *kact) bool {
 	t := p
 	if a.op.Call == CallKill {
-		t = k.byName[a.op.Target]
+		t = k.byName(a.op.Target)
 	}
 	if t == nil || t.state == prsReaped {
 		k.setReturn(p, a, "-1", ESRCH)
@@ -55,8 +55,8 @@ func stageMemory(k *Kernel, p *Proc, a *kact) bool {
 // vmShared returns the other live processes that share p's address space.
 func (k *Kernel) vmShared(p *Proc) []int {
 	var pids []int
-	for _, q := range k.procs {
-		if q != p && q.alive() && q.vm == p.vm {
+	for _, q := range p.vm.procs {
+		if q != p && q.alive() {
 			pids = append(pids, q.Pid)
 		}
 	}

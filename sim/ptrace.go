@@ -99,7 +99,7 @@ func (k *Kernel) readLwpinfo(p, t *Proc, a *kact, fn string) {
 
 // pidOf returns the pid of the process called name, or 0.
 func (k *Kernel) pidOf(name string) int {
-	if q := k.byName[name]; q != nil {
+	if q := k.byName(name); q != nil {
 		return q.Pid
 	}
 	return 0
@@ -239,7 +239,7 @@ func (k *Kernel) lwpinfo(t *Proc) LwpInfo {
 	if td.dbgflags&TDB_FORK != 0 {
 		f |= PL_FLAG_FORKED
 		info.ChildPid = td.dbgForked
-		if q := k.byPid[td.dbgForked]; q != nil {
+		if q := k.procByPid(td.dbgForked); q != nil {
 			info.ChildName = q.Name
 		}
 		if td.dbgflags&TDB_VFORK != 0 {
