@@ -370,6 +370,7 @@ func TestUI(t *testing.T) {
 	t.Run("permalink", func(t *testing.T) { testPermalink(on(b, t), srv.URL) })
 	t.Run("editor", func(t *testing.T) { testEditor(on(b, t), srv.URL) })
 	t.Run("views", func(t *testing.T) { testViews(on(b, t), srv.URL) })
+	t.Run("save", func(t *testing.T) { testSave(on(b, t), srv.URL) })
 	t.Run("invariant", func(t *testing.T) { testInvariant(on(b, t), srv.URL) })
 	t.Run("motion", func(t *testing.T) { testMotion(on(b, t), srv.URL) })
 	t.Run("offline", testOffline)
@@ -710,6 +711,26 @@ func testViews(b *Browser, base string) {
 		fullScreenshot(b, size.name+"-linux-full")
 	}
 	setViewport(b, 1366, 768)
+}
+
+// testSave reads each pane's "save trace" link as the browser would save it
+// and compares it with the trace log the pane shows (ui's native tests hold
+// that text to sim's renderer).
+func testSave(b *Browser, base string) {
+	t := b.t
+	b.Navigate(base + "/?scenario=vfork-follow&designs=old,linux&format=kdump")
+	v := waitView(b, "vfork-follow", 0)
+	for i := range v.Panes {
+		pane := fmt.Sprintf(`document.querySelector('[data-pane="%d"]')`, i)
+		// The log is drawn after the first paint (ui's App.restLater).
+		b.Poll(pane + `.querySelectorAll('[data-role=trace] li').length > 0`)
+		shown := Eval[string](b, pane+`.querySelectorAll('[data-role=trace] .tlines:not(.muted)').values().map(e => e.textContent + "\n").toArray().join("")`)
+		saved := Run(b, chromedp.Evaluate[string](pane+`.querySelector('[data-role=trace-save]').href`, chromedp.EvalAwaitPromise))
+		text := Run(b, chromedp.Evaluate[string](`fetch(`+pane+`.querySelector('[data-role=trace-save]').href).then(r => r.text())`, chromedp.EvalAwaitPromise))
+		if !strings.HasPrefix(saved, "data:text/plain") || text != shown || !strings.Contains(text, "CALL") {
+			t.Errorf("pane %d saves %d bytes (%.40q...), the pane shows %d bytes of kdump", i, len(text), text, len(shown))
+		}
+	}
 }
 
 // testInvariant opens traceme-exit-status at the step where P's second wait

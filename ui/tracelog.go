@@ -2,9 +2,12 @@ package ui
 
 // This file shows a run's trace in one of sim's formats (plain, kdump, truss,
 // strace), grouped by the step that produced it. The current step's lines are
-// highlighted; a click on a step, or on any of its lines, jumps there.
+// highlighted; a click on a step, or on any of its lines, jumps there. A link
+// saves the whole trace as a text file, as the tool itself would print it, to
+// paste into a review.
 
 import (
+	"net/url"
 	"strings"
 
 	"forklab/scenarios"
@@ -16,7 +19,39 @@ import (
 // traceLog is a whole run rendered in one format.
 type traceLog struct {
 	Format string
+	Design string // the design's name, e.g. freebsd-9.1
 	Groups []traceGroup
+	href   string // the data: URL of Text, made once
+}
+
+// Text is the whole trace, a line each, as the tool prints it.
+func (t *traceLog) Text() string {
+	var b strings.Builder
+	for _, g := range t.Groups {
+		for _, l := range g.Lines {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// Href is a data: URL of Text, which a link can save as a file: it works
+// offline and in the static export, where there is no server to ask.
+func (t *traceLog) Href() string {
+	if t.href == "" {
+		t.href = "data:text/plain;charset=utf-8," + url.PathEscape(t.Text())
+	}
+	return t.href
+}
+
+// fileName is the name the trace is saved under, for the scenario key (""
+// for one's own): e.g. vfork-follow.freebsd-9.1.kdump.txt.
+func (t *traceLog) fileName(key string) string {
+	if key == "" {
+		key = "my-scenario"
+	}
+	return strings.ReplaceAll(key, "/", "_") + "." + t.Design + "." + t.Format + ".txt"
 }
 
 // traceGroup is the lines of one frame.
@@ -35,7 +70,7 @@ func buildTrace(r *scenarios.Run, d *sim.Design, format string) *traceLog {
 		format = "plain"
 		rend, _ = sim.NewRenderer(format, d, r.Names)
 	}
-	t := &traceLog{Format: format}
+	t := &traceLog{Format: format, Design: d.Name}
 	for i, fr := range r.Frames[1:] {
 		g := traceGroup{Frame: i + 1, Line: fr.Step.Pos.Line, Source: fr.Step.Source}
 		for _, l := range rend.Render(fr.Events) {
@@ -78,6 +113,10 @@ func (v *traceView) Render() app.UI {
 		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
 	}
 	return el("section").Class("trace").Attr("aria-label", "trace log, "+v.Log.Format).Body(
+		el("a").Class("tsave").Attr("data-role", "trace-save").
+			Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
+			Attr("aria-label", "Save this "+v.Log.Format+" trace of "+v.Log.Design+" as a text file").
+			Text("save trace ("+v.Log.Format+")"),
 		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }

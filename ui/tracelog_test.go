@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"html"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"forklab/scenarios"
+	"forklab/sim"
+)
+
+// saveLinkRE finds a trace's save link: its href and file name, in either
+// attribute order (go-app prints attributes in no fixed order).
+var saveLinkRE = regexp.MustCompile(`<a [^>]*data-role="trace-save"[^>]*>`)
+
+func attr(tag, name string) string {
+	m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(tag)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
+}
+
+// TestTraceSave checks that each pane's save link holds its whole trace, as
+// sim renders it in the chosen format, under a name that says what it is.
+func TestTraceSave(t *testing.T) {
+	x := newTester(t)
+	x.nav("/?scenario=freebsd/ptrace_vfork_follow&designs=current,linux&format=strace")
+	links := saveLinkRE.FindAllString(x.html(), -1)
+	if len(links) != 2 {
+		t.Fatalf("%d save links, want one a pane", len(links))
+	}
+	e, _ := libraryEntry("freebsd/ptrace_vfork_follow")
+	for i, name := range []string{"current", "linux"} {
+		d, _ := sim.LookupDesign(name)
+		if got, want := attr(links[i], "download"), "freebsd_ptrace_vfork_follow."+d.Name+".strace.txt"; got != want {
+			t.Errorf("pane %d saves as %q, want %q", i, got, want)
+		}
+		href := attr(links[i], "href")
+		data, ok := strings.CutPrefix(href, "data:text/plain;charset=utf-8,")
+		if !ok {
+			t.Fatalf("pane %d: href %.60q is not a text data: URL", i, href)
+		}
+		got, err := url.PathUnescape(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := renderAll(t, e.File, d, "strace"); got != want {
+			t.Errorf("pane %d (%s) saves:\n%s\nwant:\n%s", i, name, got, want)
+		}
+	}
+}
+
+// renderAll renders every event of a run of f under d in format, a line each.
+func renderAll(t *testing.T, f *scenarios.File, d *sim.Design, format string) string {
+	r := scenarios.Execute(f, d, scenarios.Options{})
+	rend, err := sim.NewRenderer(format, d, r.Names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, fr := range r.Frames {
+		for _, l := range rend.Render(fr.Events) {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		t.Fatalf("%s under %s renders nothing", f.Name, d.Name)
+	}
+	return b.String()
+}
