@@ -132,10 +132,11 @@ func recordQuality(webDir string, quality int) error {
 	})
 }
 
-// CheckQuality returns an error unless q is a brotli quality, 0 to 11.
+// CheckQuality returns an error unless q is a brotli quality from 1 to 11.
+// (Quality 0 exists, but in Options 0 means the default.)
 func CheckQuality(q int) error {
-	if q < brotli.BestSpeed || q > brotli.BestCompression {
-		return fmt.Errorf("webbuild: brotli quality %d out of range %d..%d", q, brotli.BestSpeed, brotli.BestCompression)
+	if q < 1 || q > brotli.BestCompression {
+		return fmt.Errorf("webbuild: brotli quality %d out of range 1..%d", q, brotli.BestCompression)
 	}
 	return nil
 }

@@ -138,7 +138,7 @@ func TestImproveCancelled(t *testing.T) {
 
 func TestImproveBadQuality(t *testing.T) {
 	dir, _ := quickWeb(t)
-	for _, q := range []int{-1, 12} {
+	for _, q := range []int{-1, 0, 12} {
 		if _, err := Improve(context.Background(), dir, q); err == nil {
 			t.Errorf("Improve at quality %d: no error", q)
 		}
