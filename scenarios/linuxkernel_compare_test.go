@@ -194,9 +194,11 @@ type comparison struct {
 	problems []problem
 	open     *openOrder
 	compared int // steps whose values were compared
+	syscalls int // of them, PTRACE_SYSCALL requests that resumed a tracee
 	states   int // process states compared
 	skipped  []string
 	retried  []string // open orders of earlier runs of the same scenario, which were run again
+	cut      string   // why frames from some step on were not compared (kernelRun.cut), or ""
 }
 
 func (c *comparison) failed() bool { return len(c.problems) > 0 }
@@ -216,7 +218,13 @@ func compare(f *File, m *modelRun, r *kernelRun) *comparison {
 			open = o
 		}
 	}
-	if common < len(m.order) || common < len(r.order) {
+	switch {
+	case r.cut > 0 && common >= r.cut-1:
+		// The kernel's run could not go on as the scenario says from the step of
+		// frame r.cut: compare the frames before it.
+		common = r.cut - 1
+		c.cut = fmt.Sprintf("after line %d: %s", r.lineOf(r.cut), r.cutWhy)
+	case common < len(m.order) || common < len(r.order):
 		c.problems = append(c.problems, problem{frame: common, step: -1, text: orderText(steps, m, r, common)})
 	}
 	// States after every common step; a difference is reported where it starts or
@@ -260,6 +268,9 @@ func compare(f *File, m *modelRun, r *kernelRun) *comparison {
 		}
 		if fm != 0 && fk != 0 {
 			c.compared++
+			if s.Op.Call == sim.CallPtrace && s.Op.Req == sim.PTSyscall && mr.Errno == 0 {
+				c.syscalls++
+			}
 			if d := valueDiff(s, mr, kr); d != "" {
 				earliest(r.waitRace(m, i, s))
 				c.problems = append(c.problems, problem{frame: max(fm, fk), step: i, text: d})

@@ -37,6 +37,30 @@ import (
 //
 // Processes are told apart by scenario name, never by pid: results naming a pid are
 // translated back to names.
+//
+// Hidden syscall-stops. A tracee resumed with PTRACE_SYSCALL stops at the entry and
+// exit of every system call, the actor's own too (reading commands, writing
+// results, the loader's calls after an exec), which the scenario does not have.
+// The actor makes every call a step names with a mark in its sixth argument
+// register (MARK in actor.c), and no other call with it; a syscall-stop at any
+// other call is hidden: its tracer resumes it with PTRACE_SYSCALL at once, and the
+// scenario never sees it. A tracer sleeping in wait4 does so itself, and waits
+// again (telling the test with an `S` message). Otherwise the test does: when the
+// run has settled and a tracee is stopped at a call without the mark (as
+// /proc/PID/syscall shows it), and not in signal delivery (as /proc/PID/stack shows
+// it, when it can be read), it sends the tracer, idle, a `skip PID` command,
+// which resumes PID if PTRACE_GETSIGINFO and PTRACE_GETREGS say it is in a hidden
+// syscall-stop (a signal-delivery-stop in an actor's idle read(2) is not), then
+// settles again. The scenario's own calls stop where the model says: a stop never
+// delays an actor's next call, since the test only sends a step once the run has
+// settled.
+//
+// Two cases cannot be hidden, and the comparison stops before the step in whose
+// settling they arise (kernelRun.cut): a tracer that cannot resume its tracee (it
+// is stopped, sleeps in vfork, or in a wait4 for another process), and a tracer
+// that is traced itself, since every hidden stop sends it a SIGCHLD, which a
+// traced process does not ignore (sig_task_ignored()), and its wait loop makes
+// system calls its own tracer would see.
 
 // kernelEnv is what every real run needs: the actor binary and the files a failing
 // exec uses.
@@ -80,7 +104,11 @@ type kproc struct {
 	// follow-fork and follow-exec each set the whole word.
 	opts   uint32
 	tracer int // TracerPid at the last look
-	st     procStat
+	// sysTrace: PTRACE_SYSCALL has resumed it since its tracer last resumed it
+	// otherwise (TIF_SYSCALL_TRACE, as far as the test has seen): only then may it
+	// stop at a call of its own. A new child never has it (copy_process()).
+	sysTrace bool
+	st       procStat
 	// forkBase is ns_last_pid when its creating step was sent: its pid is above it.
 	forkBase int
 	creator  int // the step that creates it, -1 for a declared process or init
@@ -97,6 +125,9 @@ type kstep struct {
 	extra []int64
 	skip  string // why the value is not compared (Linux cannot be made to answer so)
 	opts  uint32 // follow-fork, follow-exec: the options word sent
+	// sysTraceWas is the target's sysTrace before a PTRACE_SYSCALL, which sets it
+	// when sent: the tracee may stop at its own calls before the tracer returns.
+	sysTraceWas bool
 }
 
 // kview is one process as /proc shows it after a step has settled.
@@ -129,6 +160,14 @@ type kernelRun struct {
 	queue  map[string][]int
 	next   map[string]int // index into queue of the actor's next step
 
+	hasSyscall bool          // the file has a PTRACE_SYSCALL step: look for hidden stops
+	visible    map[int]bool  // pids whose tracer said, since the last step, their stop is not hidden
+	skipFor    map[int64]int // skip command seq → the pid it is for
+	// cut is the frame after which the run could not go on as the scenario says (a
+	// hidden stop its tracer could not hide), 0 if none; cutWhy says why.
+	cut    int
+	cutWhy string
+
 	k      []kstep
 	order  []int     // steps in the order they ran
 	frames [][]kview // frames[0] is the start, frames[n] the state after order[n-1]
@@ -138,8 +177,14 @@ type kernelRun struct {
 // runOnKernel runs f on the real kernel and returns what it did.
 func runOnKernel(env *kernelEnv, f *File) (r *kernelRun, err error) {
 	r = &kernelRun{env: env, f: f, steps: f.Steps(), byName: map[string]*kproc{},
-		sent: map[int64]int{}, queue: map[string][]int{}, next: map[string]int{}}
+		sent: map[int64]int{}, queue: map[string][]int{}, next: map[string]int{},
+		visible: map[int]bool{}, skipFor: map[int64]int{}}
 	r.k = make([]kstep, len(r.steps))
+	for _, s := range r.steps {
+		if s.Op.Call == sim.CallPtrace && s.Op.Req == sim.PTSyscall {
+			r.hasSyscall = true
+		}
+	}
 	names := append([]string{"init"}, f.Names...)
 	for i, n := range names {
 		p := &kproc{name: n, idx: i, busy: -1, creator: -1}
@@ -174,6 +219,9 @@ func runOnKernel(env *kernelEnv, f *File) (r *kernelRun, err error) {
 			return r, fmt.Errorf("%s:%d: %s: %v", f.Name, r.steps[i].Pos.Line, r.steps[i].Source, err)
 		}
 		r.frames = append(r.frames, r.views())
+		if r.cut > 0 {
+			break
+		}
 	}
 	return r, nil
 }
@@ -322,6 +370,10 @@ func (r *kernelRun) handle(m string) error {
 			return err
 		}
 		p.hello = true
+	case "S": // S IDX PID: the actor resumed PID, its tracee, from a hidden stop in wait4
+		p := r.procs[num(1)]
+		delete(r.visible, int(num(2)))
+		r.skippedBy(p, int(num(2)))
 	case "Z": // Z PID STATUS: init collected a wait status
 		r.log = append(r.log, fmt.Sprintf("init collected pid %d status %#x (%s)", num(1), num(2), r.nameOf(int(num(1)))))
 	case "R": // R IDX SEQ RET ERRNO EXTRA...
@@ -332,6 +384,18 @@ func (r *kernelRun) handle(m string) error {
 		}
 		delete(r.sent, num(2))
 		ret := num(3)
+		if step == skipStep {
+			p.busy = -1
+			pid := r.skipFor[num(2)]
+			delete(r.skipFor, num(2))
+			switch {
+			case ret == 0:
+				r.visible[pid] = true
+			case ret > 0:
+				r.skippedBy(p, pid)
+			}
+			return nil
+		}
 		if step < 0 { // a setup fork
 			p.busy = -1
 			if ret < 0 {
@@ -351,6 +415,13 @@ func (r *kernelRun) handle(m string) error {
 		if op.Call == sim.CallPtrace && (op.Req == sim.PTFollowFork || op.Req == sim.PTFollowExec) && ret == 0 {
 			r.byName[op.Target].opts = ks.opts
 		}
+		if op.Call == sim.CallPtrace && (op.Req == sim.PTSyscall || op.Req == sim.PTContinue || op.Req == sim.PTDetach) {
+			if t := r.byName[op.Target]; ret == 0 {
+				t.sysTrace = op.Req == sim.PTSyscall
+			} else if op.Req == sim.PTSyscall {
+				t.sysTrace = ks.sysTraceWas
+			}
+		}
 		if (op.Call == sim.CallFork || op.Call == sim.CallVfork) && ret > 0 {
 			if err := r.setPid(r.byName[op.Child], int(ret)); err != nil {
 				return err
@@ -360,6 +431,69 @@ func (r *kernelRun) handle(m string) error {
 		return fmt.Errorf("unknown message %q", m)
 	}
 	return nil
+}
+
+// skipStep marks a `skip` command in sent and busy.
+const skipStep = -3
+
+// actorMark is MARK in actor.c: the sixth argument of every call a step names.
+const actorMark = 0x666f726b6c616221
+
+// cutRun ends the comparison at the frame being settled.
+func (r *kernelRun) cutRun(why string) {
+	if r.cut == 0 {
+		r.cut, r.cutWhy = len(r.order), why
+	}
+}
+
+// skippedBy notes that tracer resumed pid from a hidden stop: the stop sent tracer a
+// SIGCHLD, which it takes if it is traced itself.
+func (r *kernelRun) skippedBy(tracer *kproc, pid int) {
+	if tracer.pid != 0 && readTracer(tracer.pid) != 0 {
+		r.cutRun(fmt.Sprintf("%s, traced itself, resumed %s from a hidden syscall-stop, which sent it a SIGCHLD", tracer.name, r.nameOf(pid)))
+	}
+}
+
+// skipHidden looks, once the run has settled, for a tracee stopped at a call the
+// step did not name, and asks its tracer to resume it if the stop is hidden. It
+// reports whether it sent a command (the run must settle again). A tracer that
+// cannot be asked cuts the run.
+func (r *kernelRun) skipHidden() bool {
+	for _, p := range r.procs[1:] {
+		st := &p.st
+		if p.pid == 0 || p.gone || !p.sysTrace || st.state != 't' || !st.inactive || st.sysno < 0 ||
+			st.arg5 == actorMark || st.sysno == r.env.nr.execve || r.visible[p.pid] {
+			continue
+		}
+		tpid := readTracer(p.pid)
+		if tpid == 0 || inSignalDelivery(p.pid) {
+			continue
+		}
+		var t *kproc
+		for _, q := range r.procs[1:] {
+			if q.pid == tpid && !q.gone {
+				t = q
+			}
+		}
+		switch {
+		case t == nil:
+			continue // its tracer is going: exit_ptrace() will let it go
+		case readTracer(t.pid) != 0:
+			r.cutRun(fmt.Sprintf("%s may be at a hidden syscall-stop (system call %d), and its tracer %s is traced itself: a hidden stop sends it a SIGCHLD", p.name, st.sysno, t.name))
+		case r.ready(t):
+			r.seq++
+			r.sent[r.seq] = skipStep
+			r.skipFor[r.seq] = p.pid
+			t.busy = skipStep
+			fmt.Fprintf(r.cmdW[t.idx], "%d skip %d\n", r.seq, p.pid)
+			return true
+		default:
+			r.cutRun(fmt.Sprintf("%s may be at a hidden syscall-stop (system call %d), and its tracer %s cannot resume it (state %c in system call %d)",
+				p.name, st.sysno, t.name, t.st.state, t.st.sysno))
+		}
+		return false
+	}
+	return false
 }
 
 // setPid records that p is pid.
@@ -450,6 +584,7 @@ func (r *kernelRun) runStep(i int) error {
 	ks := &r.k[i]
 	ks.ran, ks.pos = true, len(r.order)
 	p.busy = i
+	clear(r.visible)
 	op := &s.Op
 	switch op.Call {
 	case sim.CallFork, sim.CallVfork:
@@ -536,6 +671,9 @@ func (r *kernelRun) sendPtrace(p *kproc, i int) {
 	case sim.PTContinue:
 		r.send(p, i, "ptrace %d %d %d", ptraceCont, pid, linuxSigNum(op.Signal))
 	case sim.PTSyscall:
+		if t != nil {
+			r.k[i].sysTraceWas, t.sysTrace = t.sysTrace, true
+		}
 		r.send(p, i, "ptrace %d %d 0", ptraceSyscall, pid)
 	case sim.PTKill:
 		r.send(p, i, "ptrace %d %d 0", ptraceKill, pid)
@@ -573,10 +711,17 @@ func (r *kernelRun) settle() error {
 		if err := r.drain(); err != nil {
 			return err
 		}
+		if r.cut > 0 {
+			return nil
+		}
 		why, sig := r.scan()
 		if why == "" {
 			if sig == prev {
 				if stable++; stable >= 2 {
+					if r.hasSyscall && r.skipHidden() {
+						stable, prev = 0, ""
+						continue
+					}
 					return nil
 				}
 			} else {
@@ -611,7 +756,11 @@ func (r *kernelRun) scan() (why, sig string) {
 	for _, p := range r.procs {
 		if p.pid == 0 {
 			if p.creator >= 0 && r.k[p.creator].ran && !r.k[p.creator].got && why == "" {
-				if parent := r.byName[r.steps[p.creator].Op.Actor]; parent.busy == p.creator && !parent.gone && parent.st.state != 'Z' {
+				// A parent in a ptrace stop has made its child already (the fork event:
+				// the child is in /proc before the parent stops) or not yet (the
+				// syscall-entry stop, under PTRACE_SYSCALL).
+				if parent := r.byName[r.steps[p.creator].Op.Actor]; parent.busy == p.creator && !parent.gone && parent.st.state != 'Z' &&
+					!(parent.st.state == 't' && parent.st.inactive) {
 					why = "the child " + p.name + " of a fork has not been found yet"
 				}
 			}
@@ -764,7 +913,7 @@ func (r *kernelRun) views() []kview {
 		status := readStatus(p.pid)
 		v.tracer = r.nameOf(status.tracer)
 		if status.tracer != p.tracer {
-			p.tracer, p.opts = status.tracer, 0
+			p.tracer, p.opts, p.sysTrace = status.tracer, 0, false
 			if n := len(r.order); n > 0 && p.creator == r.order[n-1] && status.tracer != 0 {
 				// ptrace_init_task(): a followed child has its parent's options.
 				p.opts = r.byName[r.steps[p.creator].Op.Actor].opts

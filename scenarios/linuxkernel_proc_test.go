@@ -21,7 +21,7 @@ import (
 
 // sysnos are the system call numbers the test recognises in /proc/PID/syscall.
 type sysnos struct {
-	read, wait4, vfork, clone, poll, ppoll int64
+	read, wait4, vfork, clone, poll, ppoll, execve int64
 }
 
 // linuxSyscalls returns the numbers for this machine, or false on an architecture
@@ -29,10 +29,10 @@ type sysnos struct {
 func linuxSyscalls() (sysnos, bool) {
 	switch runtime.GOARCH {
 	case "amd64":
-		return sysnos{read: 0, wait4: 61, vfork: 58, clone: 56, poll: 7, ppoll: 271}, true
+		return sysnos{read: 0, wait4: 61, vfork: 58, clone: 56, poll: 7, ppoll: 271, execve: 59}, true
 	case "arm64":
 		// arm64 has no vfork or poll: glibc makes vfork a clone(CLONE_VFORK|CLONE_VM).
-		return sysnos{read: 63, wait4: 260, vfork: -2, clone: 220, poll: -2, ppoll: 73}, true
+		return sysnos{read: 63, wait4: 260, vfork: -2, clone: 220, poll: -2, ppoll: 73, execve: 221}, true
 	}
 	return sysnos{}, false
 }
@@ -49,8 +49,9 @@ type procStat struct {
 	// still on its way to sleep, and still has its tracer to wake, reads as not
 	// inactive: that is what makes the read a barrier.
 	inactive bool
-	sysno    int64 // the system call it sleeps in, -1 if none
-	arg0     int64 // its first argument
+	sysno    int64  // the system call it sleeps in, -1 if none
+	arg0     int64  // its first argument
+	arg5     uint64 // its sixth: the actor's MARK for a call a step names
 }
 
 // readStat reads /proc/PID/stat, and /proc/PID/syscall when the process sleeps or
@@ -70,7 +71,7 @@ func readStat(pid int) (procStat, error) {
 	st.sysno = -1
 	switch st.state {
 	case 'S', 'D', 't', 'T':
-		st.sysno, st.arg0, st.inactive = readSyscall(pid)
+		st.sysno, st.arg0, st.arg5, st.inactive = readSyscall(pid)
 	}
 	return st, nil
 }
@@ -92,25 +93,29 @@ func parseStat(b []byte) (procStat, error) {
 	return st, nil
 }
 
-// readSyscall returns the call an inactive process is in (-1: none) and its first
-// argument; inactive is false when the process runs or changed state meanwhile.
-func readSyscall(pid int) (nr, arg int64, inactive bool) {
+// readSyscall returns the call an inactive process is in (-1: none), its first and
+// sixth arguments; inactive is false when the process runs or changed state
+// meanwhile.
+func readSyscall(pid int) (nr, arg int64, arg5 uint64, inactive bool) {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/syscall")
 	if err != nil {
-		return -1, 0, false
+		return -1, 0, 0, false
 	}
 	f := strings.Fields(string(b))
 	if len(f) == 0 || f[0] == "running" {
-		return -1, 0, false
+		return -1, 0, 0, false
 	}
 	nr, err = strconv.ParseInt(f[0], 10, 64)
 	if err != nil {
-		return -1, 0, false
+		return -1, 0, 0, false
 	}
 	if nr >= 0 && len(f) > 1 {
 		arg, _ = strconv.ParseInt(strings.TrimPrefix(f[1], "0x"), 16, 64)
 	}
-	return nr, arg, true
+	if nr >= 0 && len(f) > 6 {
+		arg5, _ = strconv.ParseUint(strings.TrimPrefix(f[6], "0x"), 16, 64)
+	}
+	return nr, arg, arg5, true
 }
 
 // procStatus is what the test reads from /proc/PID/status.
@@ -144,6 +149,14 @@ func readStatus(pid int) procStatus {
 		}
 	}
 	return st
+}
+
+// inSignalDelivery reports whether /proc/PID/stack (root only) shows the stopped
+// process in get_signal(): stopped for a signal (or a group-stop), not at a
+// syscall-stop. False when the stack cannot be read.
+func inSignalDelivery(pid int) bool {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stack")
+	return err == nil && bytes.Contains(b, []byte(" get_signal+"))
 }
 
 // readTracer returns TracerPid from /proc/PID/status (0: not traced or gone).

@@ -15,11 +15,27 @@ import (
 // SIGSTOP; an exec without PTRACE_O_TRACEEXEC gets the legacy SIGTRAP.
 
 // stageLinuxClone is kernel/fork.c:kernel_clone() up to the new task running.
+// copy_process() makes no child while a signal is pending: the call returns
+// -ERESTARTNOINTR, the signal is taken and the call restarts (linuxInterrupted). A
+// process only enters fork with a signal pending when it came while it was stopped
+// at the syscall-entry stop under PTRACE_SYSCALL. Observed on a real kernel
+// (scenarios/linux-syscall-stops.txt).
 func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 	op := a.op
 	if op.Call == CallRfork {
 		k.setReturn(p, a, "-1", ENOSYS) // Linux has no rfork(2)
 		return true
+	}
+	for {
+		if !linuxRestarting(k, p, a) {
+			return false
+		}
+		if !p.linuxPending() {
+			break
+		}
+		if !linuxInterrupted(k, p, a, "-ERESTARTNOINTR") {
+			return false
+		}
 	}
 	if op.Call == CallForkFail {
 		k.setReturn(p, a, "-1", op.Errno)
@@ -120,11 +136,18 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 			// whose SIGSTOP was never waited for stops by job control when its
 			// tracer dies (scenarios/linux-tracer-exits.txt). A tracee whose group
 			// stop is still in effect stops again (linuxJobctl).
+			// At a syscall-stop, ptrace_report_syscall() sends that signal
+			// (send_sig()): an untraced process then dies of the SIGTRAP.
+			// Observed on a real kernel (scenarios/linux-syscall-stops.txt).
 			var sig Signal
 			if q.td.siValid && q.flag&P_WAITED == 0 {
 				sig = Signal(q.xstat)
 			}
+			sc := linuxSyscallStop(q) && q.flag&P_WAITED == 0
 			k.resume(p, q, sig, "exit_ptrace")
+			if sc {
+				k.linuxSend(q, q, Signal(q.xstat), "ptrace_report_syscall", true)
+			}
 		case q.groupStopSig != 0 && q.td.k == nil:
 			k.enterKernel(q, astPath)
 		}
@@ -335,13 +358,17 @@ func (k *Kernel) linuxNextSignal(p *Proc) Signal {
 // on, the call restarts. Observed on a real kernel: a tracee sleeping in wait4 whose
 // child exits gets the child's status, then stops for the SIGCHLD
 // (scenarios/linux-signals.txt).
+//
+// The restart is a new system call: arch_do_signal_or_restart() rewinds the
+// instruction pointer to the syscall instruction, which enters the kernel again. So
+// under PTRACE_SYSCALL the interrupted call stops at its exit first
+// (syscall_exit_work() reports -ERESTARTSYS as any other return), and the restarted
+// one at its entry (syscall_trace_enter()), whichever request resumed it from the
+// stops in between. Observed on a real kernel (scenarios/linux-syscall-stops.txt).
 func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
 	for {
-		if a.stop.in || a.jobStop {
-			if !stageAST(k, p, a) {
-				return false
-			}
-			a.woken = true
+		if !linuxRestarting(k, p, a) {
+			return false
 		}
 		if a.sleeping() {
 			if !a.woken && !p.linuxPending() {
@@ -352,10 +379,10 @@ func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
 		res, found := k.waitScan(p, a.op.Target)
 		if !found && !a.op.NoHang {
 			if p.linuxPending() {
-				if !stageAST(k, p, a) {
+				if !linuxInterrupted(k, p, a, "-ERESTARTSYS") {
 					return false
 				}
-				continue // restarted
+				continue
 			}
 			return k.sleep(p, a, wchan{wWait, nil}, true)
 		}
@@ -365,6 +392,54 @@ func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
 		k.waitReturn(p, a, res)
 		return true
 	}
+}
+
+// linuxInterrupted is the return of a call that a pending signal interrupted, to be
+// restarted (-ERESTARTSYS, -ERESTARTNOINTR): under PTRACE_SYSCALL its exit stop;
+// then the way back to user mode, where the signal is taken; then, if the process
+// goes on, the restarted call's entry (linuxRestart). It reports whether the call
+// starts over now; if not, the process stopped (the stage goes on with
+// linuxRestarting once resumed) or died.
+func linuxInterrupted(k *Kernel, p *Proc, a *kact, ret string) bool {
+	if p.traced() && p.syscallTr {
+		p.td.dbgflags |= TDB_SCX
+		k.ptracestop(p, a, SIGTRAP, false, "syscall exit ("+ret+")", "syscallret", "")
+		return false
+	}
+	return linuxRestart(k, p, a)
+}
+
+// linuxRestarting goes on with linuxInterrupted for a process resumed from one of
+// its stops. It reports whether the call starts over now (true too when there was
+// nothing to go on with).
+func linuxRestarting(k *Kernel, p *Proc, a *kact) bool {
+	switch {
+	case a.stop.in && p.td.dbgflags&TDB_SCX != 0:
+		if !k.ptracestop(p, a, 0, false, "", "syscallret", "") {
+			return false
+		}
+		p.td.dbgflags &^= TDB_SCX
+		return linuxRestart(k, p, a)
+	case a.stop.in && p.td.dbgflags&TDB_SCE != 0:
+		if !stageSyscallEnter(k, p, a) {
+			return false
+		}
+		a.woken = true
+	case a.stop.in || a.jobStop:
+		return linuxRestart(k, p, a)
+	}
+	return true
+}
+
+// linuxRestart is the way back to user mode of an interrupted call, and the
+// restarted call's entry: the signal is taken, then, if the process goes on, the
+// syscall-entry stop under PTRACE_SYSCALL. It reports whether the process goes on.
+func linuxRestart(k *Kernel, p *Proc, a *kact) bool {
+	if !stageAST(k, p, a) {
+		return false
+	}
+	a.woken = true
+	return stageSyscallEnter(k, p, a)
 }
 
 // notifyParent is do_notify_parent(): SIGCHLD and a wakeup.
@@ -498,9 +573,15 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		return EIO
 	case PTContinue, PTSyscall:
 		t.syscallTr = op.Req == PTSyscall
-		k.resume(p, t, op.Signal, "ptrace_resume")
+		k.linuxResume(p, t, op.Signal, "ptrace_resume")
 	case PTDetach:
+		sc := linuxSyscallStop(t)
 		k.ptraceUnlink(t, p, "ptrace_detach")
+		if sc && op.Signal != 0 {
+			k.resume(p, t, 0, "ptrace_detach")
+			k.linuxSend(t, t, op.Signal, "ptrace_report_syscall", true)
+			break
+		}
 		k.resume(p, t, op.Signal, "ptrace_detach")
 	case PTKill:
 		// Since Linux 6.0 PTRACE_KILL is send_sig_info(SIGKILL): it kills a tracee
@@ -515,6 +596,23 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		k.readLwpinfo(p, t, a, "ptrace_getevent")
 	}
 	return 0
+}
+
+// linuxSyscallStop reports whether q is in a syscall-stop (PTRACE_SYSCALL).
+func linuxSyscallStop(q *Proc) bool {
+	return q.flag&P_STOPPED_TRACE != 0 && q.td.dbgflags&(TDB_SCE|TDB_SCX) != 0
+}
+
+// linuxResume is ptrace_resume(). A signal passed at a syscall-stop is sent to the
+// tracee (ptrace_report_syscall(): send_sig()), where an event stop drops it.
+// Observed on a real kernel (scenarios/linux-syscall-stops.txt).
+func (k *Kernel) linuxResume(p, t *Proc, sig Signal, fn string) {
+	if sig != 0 && linuxSyscallStop(t) {
+		k.resume(p, t, 0, fn)
+		k.linuxSend(t, t, sig, "ptrace_report_syscall", true)
+		return
+	}
+	k.resume(p, t, sig, fn)
 }
 
 // linuxLwpinfo is the stop's event (status>>16) and PTRACE_GETEVENTMSG after a fork

@@ -68,6 +68,7 @@ var linuxSources = map[string]string{
 	"ptrace_event":             "kernel/signal.c",
 	"ptrace_stop":              "kernel/signal.c",
 	"ptrace_notify":            "kernel/signal.c",
+	"ptrace_report_syscall":    "include/linux/ptrace.h",
 	"do_signal_stop":           "kernel/signal.c",
 	"do_jobctl_trap":           "kernel/signal.c",
 	"do_notify_parent_cldstop": "kernel/signal.c",
