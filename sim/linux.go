@@ -140,14 +140,10 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 			// (send_sig()): an untraced process then dies of the SIGTRAP.
 			// Observed on a real kernel (scenarios/linux-syscall-stops.txt).
 			var sig Signal
-			if q.td.siValid && q.flag&P_WAITED == 0 {
+			if (q.td.siValid || linuxSyscallStop(q)) && q.flag&P_WAITED == 0 {
 				sig = Signal(q.xstat)
 			}
-			sc := linuxSyscallStop(q) && q.flag&P_WAITED == 0
-			k.resume(p, q, sig, "exit_ptrace")
-			if sc {
-				k.linuxSend(q, q, Signal(q.xstat), "ptrace_report_syscall", true)
-			}
+			k.linuxResume(p, q, sig, "exit_ptrace")
 		case q.groupStopSig != 0 && q.td.k == nil:
 			k.enterKernel(q, astPath)
 		}
@@ -575,14 +571,8 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		t.syscallTr = op.Req == PTSyscall
 		k.linuxResume(p, t, op.Signal, "ptrace_resume")
 	case PTDetach:
-		sc := linuxSyscallStop(t)
 		k.ptraceUnlink(t, p, "ptrace_detach")
-		if sc && op.Signal != 0 {
-			k.resume(p, t, 0, "ptrace_detach")
-			k.linuxSend(t, t, op.Signal, "ptrace_report_syscall", true)
-			break
-		}
-		k.resume(p, t, op.Signal, "ptrace_detach")
+		k.linuxResume(p, t, op.Signal, "ptrace_detach")
 	case PTKill:
 		// Since Linux 6.0 PTRACE_KILL is send_sig_info(SIGKILL): it kills a tracee
 		// that runs or sleeps as well as a stopped one. Observed on a real kernel
@@ -603,9 +593,10 @@ func linuxSyscallStop(q *Proc) bool {
 	return q.flag&P_STOPPED_TRACE != 0 && q.td.dbgflags&(TDB_SCE|TDB_SCX) != 0
 }
 
-// linuxResume is ptrace_resume(). A signal passed at a syscall-stop is sent to the
-// tracee (ptrace_report_syscall(): send_sig()), where an event stop drops it.
-// Observed on a real kernel (scenarios/linux-syscall-stops.txt).
+// linuxResume lets stopped tracee t go on with sig (ptrace_resume(), and
+// ptrace_detach() and exit_ptrace(), which unlink t first). A signal passed at a
+// syscall-stop is sent to the tracee (ptrace_report_syscall(): send_sig()), where an
+// event stop drops it. Observed on a real kernel (scenarios/linux-syscall-stops.txt).
 func (k *Kernel) linuxResume(p, t *Proc, sig Signal, fn string) {
 	if sig != 0 && linuxSyscallStop(t) {
 		k.resume(p, t, 0, fn)
