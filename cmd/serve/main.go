@@ -105,8 +105,7 @@ func main() {
 // improve raises app.wasm.br in webDir to the brotli quality given, and says
 // so when that took work.
 func improve(ctx context.Context, webDir string, quality int) error {
-	before := webbuild.BrotliQualityOf(webDir)
-	if before >= quality {
+	if webbuild.HasBrotliQuality(webDir, quality) {
 		return nil
 	}
 	start := time.Now()

@@ -154,8 +154,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if same && Fresh(dstWasm, filepath.Join(o.WebDir, GzipName)) && Fresh(dstWasm, filepath.Join(o.WebDir, BrotliName)) &&
-		BrotliQualityOf(o.WebDir) >= o.BrotliQuality {
+	if same && Fresh(dstWasm, filepath.Join(o.WebDir, GzipName)) && HasBrotliQuality(o.WebDir, o.BrotliQuality) {
 		res.Reused = true
 	} else {
 		logf("compressing app.wasm (gzip -9, brotli -q %d)", o.BrotliQuality)

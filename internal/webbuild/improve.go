@@ -38,7 +38,7 @@ func Improve(ctx context.Context, webDir string, quality int) (int64, error) {
 	}
 	wasmPath := filepath.Join(webDir, WasmName)
 	brPath := filepath.Join(webDir, BrotliName)
-	if BrotliQualityOf(webDir) >= quality && Fresh(wasmPath, brPath) {
+	if HasBrotliQuality(webDir, quality) {
 		fi, err := os.Stat(brPath)
 		if err != nil {
 			return 0, err
@@ -109,6 +109,14 @@ func compressBrotli(ctx context.Context, f *os.File, src []byte, quality int) (i
 func wasmIs(path string, want []byte) bool {
 	got, err := os.ReadFile(path)
 	return err == nil && bytes.Equal(got, want)
+}
+
+// HasBrotliQuality reports whether webDir's app.wasm.br belongs to its
+// app.wasm (Fresh) and was written at the brotli quality given or a higher
+// one: whether Improve has nothing to do.
+func HasBrotliQuality(webDir string, quality int) bool {
+	return BrotliQualityOf(webDir) >= quality &&
+		Fresh(filepath.Join(webDir, WasmName), filepath.Join(webDir, BrotliName))
 }
 
 // BrotliQualityOf returns the brotli quality that app.wasm.br in webDir was
