@@ -46,10 +46,6 @@ type Design struct {
 	// P_TRACED before it re-parents (D2809), and a dying debugger's tracees go to their
 	// real parent (§4(f) CURRENT; kern_exit.c:exit1()).
 	realParentKept bool
-	// sigkillStops: a traced process stops in ptracestop for a SIGKILL sent by kill(2)
-	// (current kern_sig.c:issignal(); ptrace__event_mask_sigkill_discard). The
-	// reference gives 9.x as "except SIGKILL" [I] (§3).
-	sigkillStops bool
 	// resumeQueuesSig: a signal passed when resuming from a stop that was not for that
 	// signal is queued and delivered without a further stop (current
 	// kern_sig.c:ptracestop()); 9.x drops it (syscallret ignores ptracestop's value).
@@ -98,7 +94,7 @@ var designs = []*Design{
 		Name: "freebsd-current", Alias: "current",
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
 		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
-		eventMask: true, attachInDoFork: true, realParentKept: true, sigkillStops: true, resumeQueuesSig: true,
+		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
 	},
 	{
 		Name: "linux", Alias: "linux",

@@ -24,7 +24,12 @@ func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
 		return
 	}
 	k.emit(e)
-	if sig == SIGKILL && !(k.d.sigkillStops && p.traced()) {
+	// A traced process stops for a SIGKILL like any other signal, in every FreeBSD
+	// design: issignal() "If traced, always stop", with no exception for SIGKILL; and
+	// if it is already stopped, tdsendsignal() leaves the SIGKILL pending ("If traced
+	// process is already stopped, then no further action is necessary", 9.1 and
+	// current kern_sig.c; §3). Only an untraced process is killed at once.
+	if sig == SIGKILL && !p.traced() {
 		p.killed = true
 		if p.td.k == nil {
 			k.enterKernel(p, nil)
@@ -86,8 +91,8 @@ func (k *Kernel) nextSignal(p *Proc) Signal {
 }
 
 // stageAST delivers pending signals on the way back to user mode
-// (kern_sig.c:issignal() and postsig()). A traced process stops for each signal
-// but SIGKILL and resumes with the signal its debugger passes, which then takes its
+// (kern_sig.c:issignal() and postsig()). A traced process stops for each signal,
+// SIGKILL included, and resumes with the signal its debugger passes, which then takes its
 // default action.
 func stageAST(k *Kernel, p *Proc, a *kact) bool {
 	for {
