@@ -30,6 +30,8 @@ type File struct {
 	Name    string   // the file name given to Parse
 	Title   string   // title:
 	About   []string // about: lines, in order
+	// AboutPos is where each about: line's text starts.
+	AboutPos []Pos
 	Cites   []string // cite: lines, in order
 	Designs []string // designs: canonical design names, in the order written; nil means every design
 	Tags    []string // tags:

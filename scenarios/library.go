@@ -7,10 +7,11 @@ import (
 	"strings"
 )
 
-// library is the scenario library: the .txt files under scenarios/, one pattern per
-// folder depth.
+// library is the scenario library: the .txt files of scenarios/ and of
+// scenarios/freebsd/ (the translated ptrace tests). Other folders hold other kinds
+// of text (sources/: the texts narration quotes).
 //
-//go:embed *.txt */*.txt
+//go:embed *.txt freebsd/*.txt
 var library embed.FS
 
 // Entry is one scenario of the library.

@@ -175,6 +175,7 @@ func (p *parser) readHeader(ln srcLine, key string) *Error {
 		}
 	case "about":
 		p.file.About = append(p.file.About, value)
+		p.file.AboutPos = append(p.file.AboutPos, Pos{p.file.Name, ln.num, col})
 	case "designs":
 		ds, _, err := p.designList(ln.num, ln.text, off)
 		if err != nil {

@@ -61,7 +61,7 @@ func designsOf(f *scenarios.File, flagged []*sim.Design) []*sim.Design {
 
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
-	verbose := fs.Bool("v", false, "list the invariants broken on purpose and the assumptions relied on")
+	verbose := fs.Bool("v", false, "list the invariants broken on purpose, the assumptions relied on, and narration warnings")
 	designList := fs.String("design", "", "designs to run, overriding each file's designs: list")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -101,6 +101,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 			}
 			if *verbose {
 				printReport(stdout, r)
+			}
+		}
+		if *verbose {
+			for _, w := range scenarios.CheckNarration(f) {
+				fmt.Fprintf(stdout, "warning: %s\n", w)
 			}
 		}
 	}

@@ -1,0 +1,202 @@
+package scenarios
+
+import (
+	_ "embed"
+	"regexp"
+	"slices"
+	"strings"
+
+	"forklab/sim"
+)
+
+// This file holds the rules that keep a scenario's narration true: a sentence is
+// shown only under the designs it is true for, and the 2012 review is quoted only
+// verbatim. A machine cannot tell whether a sentence is true, but it can tell when
+// a sentence is shown under designs whose kernels do different things at its step,
+// and it can compare a quotation with its source. The library holds itself to
+// these rules (TestLibraryNarration); `forklab check -v` reports them for any file
+// as warnings, never as errors, so that files written to the scenario-language
+// contract keep parsing and running unchanged.
+
+// ReviewMessage is the freebsd-current message of 26 January 2012 ("[ptrace] please
+// review follow fork/exec changes", Mikulin answering Belousov), verbatim: the only
+// text narration may quote as the review's.
+//
+//go:embed sources/review-thread-2012.txt
+var ReviewMessage string
+
+// Warning is a narration line that may mislead: FILE:LINE:COL: what is wrong.
+type Warning struct {
+	Pos Pos
+	Msg string
+}
+
+func (w Warning) String() string { return w.Pos.String() + ": " + w.Msg }
+
+// CheckNarration returns the warnings for f's narration, in file order. It runs f
+// under every design of its designs: list, the designs its narration is shown
+// under, whatever a command's -design flag selects.
+//
+// A plain say: is shown under every one of those designs. Where their kernels do
+// different things at the step (the step's trace differs), the sentence is taken
+// to describe only some of them, and it must say which: `[old merged] say: ...`
+// (listing every design of the file is fine when the sentence is true for all).
+// A quotation in a sentence that names the review's authors or the review must be
+// found, word for word, in ReviewMessage; "..." may stand for words left out.
+func CheckNarration(f *File) []Warning {
+	var runs []*Run
+	for _, d := range sim.Designs() {
+		if f.ForDesign(d) {
+			runs = append(runs, Execute(f, d, Options{}))
+		}
+	}
+	var out []Warning
+	traces := make([]map[*Step]string, len(runs))
+	for i, r := range runs {
+		traces[i] = stepTraces(r)
+	}
+	for _, s := range f.Steps() {
+		for _, say := range s.Says {
+			if say.Designs == nil {
+				if groups := divergence(s, runs, traces); len(groups) > 1 {
+					out = append(out, Warning{say.Pos, "a plain say: is shown under " + strings.Join(aliases(runs), ", ") +
+						", whose kernels differ at this step (" + strings.Join(groups, " | ") +
+						"): name the designs it is true for, as [" + strings.Join(aliases(runs), " ") + "] say: if it is true for all"})
+				}
+			}
+			for _, q := range misquotes(say.Text) {
+				out = append(out, Warning{say.Pos, q.msg})
+			}
+		}
+	}
+	// The about: lines are one paragraph: a quotation may run across them.
+	paragraph := strings.Join(f.About, " ")
+	for _, q := range misquotes(paragraph) {
+		line, start := 0, 0
+		for i, a := range f.About {
+			if q.off >= start {
+				line = i
+			}
+			start += len(a) + 1
+		}
+		out = append(out, Warning{f.AboutPos[line], q.msg})
+	}
+	slices.SortStableFunc(out, func(a, b Warning) int { return a.Pos.Line - b.Pos.Line })
+	return out
+}
+
+// stepTraces renders each step's events in the plain format (sim.Renderer), which
+// names every event's kernel function.
+func stepTraces(r *Run) map[*Step]string {
+	rend, _ := sim.NewRenderer("plain", r.Design, r.Names)
+	out := map[*Step]string{}
+	for _, fr := range r.Frames[1:] {
+		var b strings.Builder
+		for _, l := range rend.Render(fr.Events) {
+			b.WriteString(l.Text + "\n")
+		}
+		out[fr.Step] = b.String()
+	}
+	return out
+}
+
+// divergence groups the runs' designs by what their kernels did at step s: one
+// group when all agree.
+func divergence(s *Step, runs []*Run, traces []map[*Step]string) []string {
+	var keys []string
+	groups := map[string][]string{}
+	for i, r := range runs {
+		t := traces[i][s]
+		if _, ok := groups[t]; !ok {
+			keys = append(keys, t)
+		}
+		groups[t] = append(groups[t], r.Design.Alias)
+	}
+	var out []string
+	for _, k := range keys {
+		out = append(out, strings.Join(groups[k], " "))
+	}
+	return out
+}
+
+func aliases(runs []*Run) []string {
+	var out []string
+	for _, r := range runs {
+		out = append(out, r.Design.Alias)
+	}
+	return out
+}
+
+var (
+	quoted = regexp.MustCompile(`"([^"]+)"`)
+	// reviewers are the words that attribute a quotation to the review.
+	reviewers = regexp.MustCompile(`\b(kib|Belousov|Kostik|Konstantin|Mikulin|Dmitry|review|reviewer|thread)\b`)
+	spaces    = regexp.MustCompile(`\s+`)
+)
+
+// misquote is a quotation that is not in the review message, at byte offset off of
+// the text it was found in.
+type misquote struct {
+	off int
+	msg string
+}
+
+// misquotes returns each quotation in text that is attributed to the review (its
+// sentence names kib, Mikulin, the review or the thread) and is not in
+// ReviewMessage word for word.
+func misquotes(text string) []misquote {
+	var out []misquote
+	review := normalizeQuote(ReviewMessage)
+	for _, sn := range sentences(text) {
+		if !reviewers.MatchString(text[sn[0]:sn[1]]) {
+			continue
+		}
+		for _, m := range quoted.FindAllStringSubmatchIndex(text[sn[0]:sn[1]], -1) {
+			q := text[sn[0]+m[2] : sn[0]+m[3]]
+			if !inOrder(review, strings.Split(normalizeQuote(q), "...")) {
+				out = append(out, misquote{sn[0] + m[0], "the quotation \"" + q + "\" is not in the review message (scenarios/sources/review-thread-2012.txt) word for word: quote it verbatim, with ... for words left out"})
+			}
+		}
+	}
+	return out
+}
+
+// sentences returns the [start, end) offsets of text's sentences, split after each
+// ". " outside a quotation.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start, inQuote := 0, false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '"':
+			inQuote = !inQuote
+		case !inQuote && text[i] == '.' && i+1 < len(text) && text[i+1] == ' ':
+			out = append(out, [2]int{start, i + 1})
+			start = i + 2
+		}
+	}
+	return append(out, [2]int{start, len(text)})
+}
+
+// normalizeQuote drops the mail's quoting marks (">") and folds white space, so a
+// quotation may run across the message's line breaks.
+func normalizeQuote(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString(strings.TrimLeft(strings.TrimSpace(l), "> ") + " ")
+	}
+	return strings.TrimSpace(spaces.ReplaceAllString(b.String(), " "))
+}
+
+// inOrder reports whether every part occurs in s, each after the one before it.
+func inOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
+}
