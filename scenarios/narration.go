@@ -41,6 +41,9 @@ func (w Warning) String() string { return w.Pos.String() + ": " + w.Msg }
 // different things at the step (the step's trace differs), the sentence is taken
 // to describe only some of them, and it must say which: `[old merged] say: ...`
 // (listing every design of the file is fine when the sentence is true for all).
+// A sentence shown under a design at a step where that design's run rests on a
+// named assumption (sim.Assumed, the proposal's A1-A12) names the assumption, so
+// that a reading is never stated as a fact.
 // A quotation in a sentence that names the review's authors or the review must be
 // found, word for word, in ReviewMessage; "..." may stand for words left out.
 func CheckNarration(f *File) []Warning {
@@ -52,11 +55,22 @@ func CheckNarration(f *File) []Warning {
 	}
 	var out []Warning
 	traces := make([]map[*Step]string, len(runs))
+	assumed := make([]map[*Step][]string, len(runs))
 	for i, r := range runs {
 		traces[i] = stepTraces(r)
+		assumed[i] = stepAssumptions(r)
 	}
 	for _, s := range f.Steps() {
 		for _, say := range s.Says {
+			for i, r := range runs {
+				if say.Designs != nil && !slices.Contains(say.Designs, r.Design.Name) {
+					continue
+				}
+				if names := assumed[i][s]; len(names) > 0 && !namesAny(say.Text, names) {
+					out = append(out, Warning{say.Pos, "shown under " + r.Design.Alias + ", where this step rests on assumption " +
+						strings.Join(names, ", ") + ": name it in the sentence, or give " + r.Design.Alias + " a sentence of its own"})
+				}
+			}
 			if say.Designs == nil {
 				if groups := divergence(s, runs, traces); len(groups) > 1 {
 					out = append(out, Warning{say.Pos, "a plain say: is shown under " + strings.Join(aliases(runs), ", ") +
@@ -98,6 +112,33 @@ func stepTraces(r *Run) map[*Step]string {
 		out[fr.Step] = b.String()
 	}
 	return out
+}
+
+// stepAssumptions returns the named assumptions each step's events rely on
+// (sim.Assumed), in the order they come.
+func stepAssumptions(r *Run) map[*Step][]string {
+	out := map[*Step][]string{}
+	for _, fr := range r.Frames[1:] {
+		for _, e := range fr.Events {
+			if a, ok := e.(*sim.Assumed); ok && !slices.Contains(out[fr.Step], a.Name) {
+				out[fr.Step] = append(out[fr.Step], a.Name)
+			}
+		}
+	}
+	return out
+}
+
+// namesAny reports whether text names one of the assumptions (A8, A12, ...) as a
+// word of its own.
+func namesAny(text string, names []string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !('A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
+		if slices.Contains(names, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // divergence groups the runs' designs by what their kernels did at step s: one

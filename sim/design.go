@@ -80,7 +80,7 @@ var designs = []*Design{
 	{
 		Name: "mikulin-2012", Alias: "new",
 		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
-		proposal:    true, execSignal: true, orphanList: true, reapOrphans: true, siStale: true,
+		proposal:    true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true,
 		Assumptions: proposalAssumptions,
 		Breaks:      breaks9x,
 	},
@@ -109,7 +109,9 @@ var designs = []*Design{
 // §4(f)); the same process then receives one exit status twice.
 var breaks9x = []Broken{{"exit-status-once", "proc_reap's hand-back to p_oppid can give the same process the same exit status twice (§3, §4(f))"}}
 
-// proposalAssumptions are A1-A12 of ptrace-semantics.md §1.2.1.
+// proposalAssumptions are A1-A12 of ptrace-semantics.md §1.2.1. Everything they
+// do not name behaves as in 9.0, p_dbg_child included: the review says nothing of
+// removing it.
 var proposalAssumptions = []Assumption{
 	{"A1", "PT_FOLLOW_EXEC is a process-wide toggle like PT_FOLLOW_FORK; its number is unknown, so forklab resolves requests by name."},
 	{"A2", "With PT_FOLLOW_EXEC set, a successful exec stops the process with SIGTRAP in kern_execve() and PT_LWPINFO reports PL_FLAG_EXEC without PL_FLAG_SCX."},
