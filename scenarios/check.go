@@ -120,15 +120,20 @@ func (x *executor) checkExpect(e *Expect) Check {
 		c.Got = "traced " + e.Proc + " by " + name(v.Tracer)
 		c.OK = name(v.Tracer) == other
 	case ExpState:
-		got := v.State.String()
-		if v.State == sim.StateStopped {
-			got += " " + v.StopSig.String()
-		}
-		c.Got = "state " + e.Proc + " is " + got
+		c.Got = "state " + e.Proc + " is " + stateWords(v)
 		want, _ := sim.ParseState(e.State)
 		c.OK = v.State == want && (e.Signal == 0 || v.StopSig == e.Signal)
 	}
 	return c
+}
+
+// stateWords renders a process's state as expect lines write it: "running",
+// "stopped SIGSTOP", "zombie", ...
+func stateWords(v sim.ProcView) string {
+	if v.State == sim.StateStopped {
+		return v.State.String() + " " + v.StopSig.String()
+	}
+	return v.State.String()
 }
 
 func expectText(e *Expect) string {

@@ -605,12 +605,6 @@ func report(f *File, m *modelRun, r *kernelRun, c *comparison) string {
 	return b.String()
 }
 
-// stepText is the step as written, without its inline expectation.
-func stepText(s *Step) string {
-	text, _, _ := strings.Cut(s.Source, "=>")
-	return strings.TrimSpace(text)
-}
-
 func clip(s string, n int) string {
 	if len([]rune(s)) <= n {
 		return s

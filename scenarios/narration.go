@@ -44,8 +44,9 @@ func (w Warning) String() string { return w.Pos.String() + ": " + w.Msg }
 // A sentence shown under a design at a step where that design's run rests on a
 // named assumption (sim.Assumed, the proposal's A1-A12) names the assumption, so
 // that a reading is never stated as a fact.
-// A quotation in a sentence that names the review's authors or the review must be
-// found, word for word, in ReviewMessage; "..." may stand for words left out.
+// A quotation (three words or more) in a sentence that names the review's authors or
+// the review must be found, word for word, in ReviewMessage; "..." may stand for words
+// left out.
 func CheckNarration(f *File) []Warning {
 	var runs []*Run
 	for _, d := range sim.Designs() {
@@ -182,6 +183,21 @@ type misquote struct {
 	msg string
 }
 
+// LessonWarnings returns the misquotations of a lesson's introduction and captions
+// (rule 3 of CheckNarration; a lesson's other references are checked by Resolve).
+func LessonWarnings(l *Lesson) []Warning {
+	var out []Warning
+	for _, q := range misquotes(strings.Join(l.About, " ")) {
+		out = append(out, Warning{Pos{File: l.Name, Line: 1, Col: 1}, q.msg})
+	}
+	for _, s := range l.Stops {
+		for _, q := range misquotes(strings.Join(s.Caption, " ")) {
+			out = append(out, Warning{s.Pos, q.msg})
+		}
+	}
+	return out
+}
+
 // misquotes returns each quotation in text that is attributed to the review (its
 // sentence names kib, Mikulin, the review or the thread) and is not in
 // ReviewMessage word for word.
@@ -194,6 +210,9 @@ func misquotes(text string) []misquote {
 		}
 		for _, m := range quoted.FindAllStringSubmatchIndex(text[sn[0]:sn[1]], -1) {
 			q := text[sn[0]+m[2] : sn[0]+m[3]]
+			if len(strings.Fields(q)) < 3 {
+				continue // a word or two in quotes is a name or a term ("kib", "real"), not a quotation
+			}
 			if !inOrder(review, strings.Split(normalizeQuote(q), "...")) {
 				out = append(out, misquote{sn[0] + m[0], "the quotation \"" + q + "\" is not in the review message (scenarios/sources/review-thread-2012.txt) word for word: quote it verbatim, with ... for words left out"})
 			}

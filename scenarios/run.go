@@ -60,6 +60,7 @@ type Frame struct {
 type StepResult struct {
 	Step *Step
 	Got  string
+	Lwp  *sim.LwpInfo // the record a successful ptrace lwpinfo read, else nil
 }
 
 // Held is an actor whose next step could not run at the end of a deadlocked run,
@@ -250,7 +251,7 @@ func (x *executor) checkFixed() {
 		}
 		s := x.steps[i]
 		x.checked[i] = true
-		x.frame.Results = append(x.frame.Results, StepResult{Step: s, Got: gotText(s, res)})
+		x.frame.Results = append(x.frame.Results, StepResult{Step: s, Got: gotText(s, res), Lwp: res.Lwp})
 		if exp := s.ResultFor(x.run.Design.Name); exp != nil {
 			x.record(x.checkResult(s, exp, res))
 		}

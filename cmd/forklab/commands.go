@@ -81,6 +81,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	code := 0
 	for _, path := range fs.Args() {
+		if isLesson(path) {
+			code = max(code, checkLesson(path, stdout, stderr))
+			continue
+		}
 		f, err := load(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "%v\n", err)
@@ -110,6 +114,35 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// isLesson reports whether the file at path is a lesson (its first key is lesson:).
+func isLesson(path string) bool {
+	src, err := os.ReadFile(path)
+	return err == nil && scenarios.IsLesson(src)
+}
+
+// checkLesson parses a lesson and resolves its stops against the library: a stop
+// whose scenario, design or step does not exist is an error at the stop, exit 2.
+func checkLesson(path string, stdout, stderr io.Writer) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return 2
+	}
+	l, err := scenarios.ParseLesson(path, src)
+	if err == nil {
+		var lib []scenarios.Entry
+		if lib, err = scenarios.Library(); err == nil {
+			err = l.Resolve(lib)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return 2
+	}
+	fmt.Fprintf(stdout, "PASS %s lesson (%d stops)\n", path, len(l.Stops))
+	return 0
 }
 
 // printReport is check -v's per-design report.

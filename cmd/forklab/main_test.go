@@ -162,3 +162,18 @@ func TestCheckVerboseNarration(t *testing.T) {
 		t.Errorf("check -v exited %d, want 0: warnings are not failures", code)
 	}
 }
+
+// TestCheckLessons: the lessons pass; a lesson whose stop points at no step exits 2
+// with FILE:LINE:COL.
+func TestCheckLessons(t *testing.T) {
+	files, _ := filepath.Glob("../../scenarios/lessons/*.txt")
+	code, out, errs := runMain(append([]string{"check"}, files...)...)
+	if code != 0 || errs != "" || strings.Count(out, "PASS ") != len(files) || len(files) < 4 {
+		t.Fatalf("check of %d lessons exited %d\n%s%s", len(files), code, out, errs)
+	}
+	bad := write(t, "bad.txt", "lesson: L\nstop: orphan-race old at \"D: wait R\"\n  say: s\n")
+	code, _, errs = runMain("check", bad)
+	if want := bad + ":2:26: orphan-race has no step \"D: wait R\""; code != 2 || !strings.HasPrefix(errs, want) {
+		t.Errorf("check of a broken lesson exited %d with %q, want 2 and %q", code, errs, want)
+	}
+}

@@ -1,0 +1,42 @@
+package scenarios
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// lessonFiles are the lessons (docs/lessons.md), one .txt file each under
+// scenarios/lessons/.
+//
+//go:embed lessons/*.txt
+var lessonFiles embed.FS
+
+// Lessons returns every lesson, parsed and resolved against the library, in path
+// order. A lesson that does not parse or points at nothing is a bug: Lessons returns
+// its error.
+func Lessons() ([]*Lesson, error) {
+	lib, err := Library()
+	if err != nil {
+		return nil, err
+	}
+	paths, err := fs.Glob(lessonFiles, "lessons/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	var out []*Lesson
+	for _, p := range paths {
+		src, err := lessonFiles.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		l, err := ParseLesson(p, src)
+		if err != nil {
+			return nil, err
+		}
+		if err := l.Resolve(lib); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
