@@ -27,17 +27,17 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 // File is a parsed scenario.
 type File struct {
-	Name    string   // the file name given to Parse
-	Title   string   // title:
-	About   []string // about: lines, in order
+	Name  string   // the file name given to Parse
+	Title string   // title:
+	About []string // about: lines, in order
 	// AboutPos is where each about: line's text starts.
 	AboutPos []Pos
-	Cites   []string // cite: lines, in order
-	Designs []string // designs: canonical design names, in the order written; nil means every design
-	Tags    []string // tags:
-	Procs   []Proc   // proc lines, in order
-	Items   []Item   // steps and expect lines, in file order
-	Names   []string // every process name the file knows (declared, `as`, and default child names), init excluded, in order of first appearance
+	Cites    []string // cite: lines, in order
+	Designs  []string // designs: canonical design names, in the order written; nil means every design
+	Tags     []string // tags:
+	Procs    []Proc   // proc lines, in order
+	Items    []Item   // steps and expect lines, in file order
+	Names    []string // every process name the file knows (declared, `as`, and default child names), init excluded, in order of first appearance
 }
 
 // Proc is `proc NAME [parent NAME]`.
