@@ -35,6 +35,7 @@ type File struct {
 	Cites    []string // cite: lines, in order
 	Designs  []string // designs: canonical design names, in the order written; nil means every design
 	Tags     []string // tags:
+	Pair     []string // pair: the designs that make the scenario's point, to show first (docs/language-additions.md); nil if not given
 	Procs    []Proc   // proc lines, in order
 	Items    []Item   // steps and expect lines, in file order
 	Names    []string // every process name the file knows (declared, `as`, and default child names), init excluded, in order of first appearance

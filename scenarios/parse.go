@@ -40,15 +40,16 @@ func Parse(name string, src []byte) (*File, error) {
 
 // parser holds the state of one Parse.
 type parser struct {
-	file     *File
-	inBody   bool            // a proc line has been read: the header is over
-	once     map[string]int  // header keys that may be given once → the line giving them
-	names    map[string]int  // every process name → the line that gives it
-	procs    map[string]bool // the processes declared by proc lines so far
-	children map[string]int  // actor → its process-creating steps so far
-	drafts   []*draft        // steps and expect lines, in file order, for the second pass
-	last     *draft          // the nearest step above the line being read
-	deadlock *Pos            // where `expect deadlock` stands, once read
+	file      *File
+	inBody    bool            // a proc line has been read: the header is over
+	once      map[string]int  // header keys that may be given once → the line giving them
+	names     map[string]int  // every process name → the line that gives it
+	procs     map[string]bool // the processes declared by proc lines so far
+	children  map[string]int  // actor → its process-creating steps so far
+	drafts    []*draft        // steps and expect lines, in file order, for the second pass
+	last      *draft          // the nearest step above the line being read
+	deadlock  *Pos            // where `expect deadlock` stands, once read
+	pairWords []word          // the words of the pair: line
 }
 
 // draft is what the second pass needs of a step or an expect line.
@@ -143,21 +144,26 @@ func (p *parser) endHeader() *Error {
 	if p.once["title"] == 0 {
 		return p.errorf(1, 1, "the file has no title: line (the header before the first proc line needs one)")
 	}
+	for i, d := range p.file.Pair {
+		if p.file.Designs != nil && !slices.Contains(p.file.Designs, d) {
+			return p.errorf(p.once["pair"], p.pairWords[i].col, "pair: names %s, which is not in the designs: list", d)
+		}
+	}
 	return nil
 }
 
 // headerKeys lists the keys of the header.
-var headerKeys = []string{"title", "about", "cite", "designs", "tags"}
+var headerKeys = []string{"title", "about", "cite", "designs", "tags", "pair"}
 
 // readHeader reads a `key: value` line of the header.
 func (p *parser) readHeader(ln srcLine, key string) *Error {
 	if !slices.Contains(headerKeys, key) {
-		return p.errorf(ln.num, 1, "unknown header key %q; expected title:, about:, cite:, designs: or tags: (steps go after the proc lines)", key+":")
+		return p.errorf(ln.num, 1, "unknown header key %q; expected title:, about:, cite:, designs:, tags: or pair: (steps go after the proc lines)", key+":")
 	}
 	off := skipBlanks(ln.text, len(key)+1)
 	value := strings.TrimRight(ln.text[off:], " \t")
 	col := colAt(ln.text, off)
-	if key == "title" || key == "designs" || key == "tags" {
+	if key == "title" || key == "designs" || key == "tags" || key == "pair" {
 		if first := p.once[key]; first != 0 {
 			return p.errorf(ln.num, 1, "%s: given twice (first at line %d)", key, first)
 		}
@@ -182,6 +188,15 @@ func (p *parser) readHeader(ln srcLine, key string) *Error {
 			return err
 		}
 		p.file.Designs = ds
+	case "pair":
+		ds, ws, err := p.designList(ln.num, ln.text, off)
+		if err != nil {
+			return err
+		}
+		if len(ds) > 3 {
+			return p.errorf(ln.num, ws[3].col, "pair: names the one to three designs to show first, not more")
+		}
+		p.file.Pair, p.pairWords = ds, ws
 	case "tags":
 		for _, w := range words(value, 0) {
 			p.file.Tags = append(p.file.Tags, w.text)

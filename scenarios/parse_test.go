@@ -372,8 +372,8 @@ func TestParseBad(t *testing.T) {
 		{"", "t:1:1: the file has no title: line (the header before the first proc line needs one)"},
 		{"about: x\nproc R\n", "t:1:1: the file has no title: line (the header before the first proc line needs one)"},
 		{header + strings.Repeat("\n", maxLines-3), "t:10001:1: the file has 10001 lines; a scenario holds at most 10000"},
-		{"title: t\nfoo: x\n", `t:2:1: unknown header key "foo:"; expected title:, about:, cite:, designs: or tags: (steps go after the proc lines)`},
-		{"title: t\nR: fork\nproc R\n", `t:2:1: unknown header key "R:"; expected title:, about:, cite:, designs: or tags: (steps go after the proc lines)`},
+		{"title: t\nfoo: x\n", `t:2:1: unknown header key "foo:"; expected title:, about:, cite:, designs:, tags: or pair: (steps go after the proc lines)`},
+		{"title: t\nR: fork\nproc R\n", `t:2:1: unknown header key "R:"; expected title:, about:, cite:, designs:, tags: or pair: (steps go after the proc lines)`},
 		{"title: t\ntitle: u\n", "t:2:1: title: given twice (first at line 1)"},
 		{"title:   \n", "t:1:10: title: needs a text"},
 		{"title: t\ncite:\n", "t:2:6: cite: needs a text"},
@@ -396,6 +396,10 @@ func TestParseBad(t *testing.T) {
 		{"title: t\nproc C parent R\nproc R\n", "t:2:15: parent R must be declared with proc above this line"},
 		{"title: t\nproc C parent C\n", "t:2:15: parent C must be declared with proc above this line"},
 		{"title: t\nproc R\nproc R # again\n", "t:3:6: name R given twice (first at line 2)"},
+		{"title: t\npair: old new merged current\nproc R\n", "t:2:22: pair: names the one to three designs to show first, not more"},
+		{"title: t\ndesigns: old new\npair: old merged\nproc R\n", "t:3:11: pair: names freebsd-9.1, which is not in the designs: list"},
+		{"title: t\npair: old\npair: new\nproc R\n", "t:3:1: pair: given twice (first at line 2)"},
+		{"title: t\npair: olde\nproc R\n", `t:2:7: unknown design "olde"; expected a design name or alias (old, new, merged, current, linux)`},
 		{"title: t\nproc R\nproc C parent none\n", "t:3:15: none is a reserved word, not a name"},
 		{"title: t\nproc R\nproc C father R\n", `t:3:8: expected parent, found "father"`},
 		{"title: t\nproc R\nproc C parent\n", "t:3:14: expected the parent's name"},
@@ -679,4 +683,15 @@ func nonZero(v any, skip ...string) string {
 		parts = append(parts, name+":"+s)
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestParsePair: pair: names the designs to show first, in order, by name or alias.
+func TestParsePair(t *testing.T) {
+	f, err := Parse("t", []byte("title: t\ndesigns: old new merged\npair: merged, old\nproc R\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"freebsd-9.1", "freebsd-9.0"}; !slices.Equal(f.Pair, want) {
+		t.Errorf("Pair = %q, want %q", f.Pair, want)
+	}
 }
