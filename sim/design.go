@@ -12,7 +12,7 @@ type Design struct {
 	// Breaks lists invariants the design breaks on purpose, with why.
 	Breaks []Broken
 
-	linux bool // Linux ptrace (§6), not FreeBSD
+	os *OS // the operating system's personality: FreeBSD's or Linux's (§6)
 
 	// lwpChild: PL_FLAG_CHILD and TDB_CHILD exist; fork_return sets TDB_CHILD (§1.3).
 	lwpChild bool
@@ -74,12 +74,14 @@ var designs = []*Design{
 	{
 		Name: "freebsd-9.0", Alias: "old",
 		Description: "FreeBSD 9.0 (head mid-2011): fork/exec events only when stepping syscalls, exec posts a bare SIGTRAP, p_dbg_child",
+		os:          &freebsdOS,
 		execSignal:  true, dbgChild: true, siStale: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "mikulin-2012", Alias: "new",
 		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
+		os:          &freebsdOS,
 		proposal:    true, execSignal: true, orphanList: true, reapOrphans: true, siStale: true,
 		Assumptions: proposalAssumptions,
 		Breaks:      breaks9x,
@@ -87,19 +89,21 @@ var designs = []*Design{
 	{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
+		os:          &freebsdOS,
 		lwpChild:    true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true, reapOrphans: true, siStale: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "freebsd-current", Alias: "current",
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
+		os:          &freebsdOS,
 		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
 		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
 	},
 	{
 		Name: "linux", Alias: "linux",
 		Description: "Linux ptrace for contrast: the tracer is not the parent, PTRACE_EVENT_* stops, real_parent kept",
-		linux:       true,
+		os:          &linuxOS,
 	},
 }
 
@@ -139,12 +143,15 @@ func LookupDesign(name string) (*Design, bool) {
 }
 
 // Linux reports whether the design is Linux rather than FreeBSD.
-func (d *Design) Linux() bool { return d.linux }
+func (d *Design) Linux() bool { return d.os == &linuxOS }
+
+// OS returns the design's operating-system personality.
+func (d *Design) OS() *OS { return d.os }
 
 // HasPLFlag reports whether pl_flags in this design has flag (§2.2); linux has none.
 func (d *Design) HasPLFlag(f PLFlags) bool {
 	switch {
-	case d.linux:
+	case d.Linux():
 		return false
 	case f == PL_FLAG_CHILD:
 		return d.lwpChild

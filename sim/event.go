@@ -48,8 +48,8 @@ type SyscallEnter struct {
 	Op      *Op    // the step
 	Self    string // the caller as NAME[pid]
 	Target  string // the target as NAME[pid] when it exists, else its name
-	Options string // linux follow-fork/exec: the PTRACE_SETOPTIONS word set
-	linux   bool
+	Request string // ptrace: the request as the system spells it
+	Options string // ptrace follow-fork/exec: the data argument as traces print it
 }
 
 // SyscallReturn: the system call returns to user mode.

@@ -16,17 +16,14 @@ import "maps"
 //
 // ptrace-semantics.md §4(a), (b), (c) and (e) give the sequences per design.
 
-// forkStages returns the kernel path of fork, vfork and rfork for this design.
-func (k *Kernel) forkStages() []stage {
-	if k.d.linux {
-		return linuxForkStages
-	}
+// freebsdForkStages returns the kernel path of fork, vfork and rfork for design d.
+func freebsdForkStages(d *Design) []stage {
 	s := []stage{stageFork1, stageDbgWait}
-	if !k.d.vforkWaitInSyscallret {
+	if !d.vforkWaitInSyscallret {
 		s = append(s, stagePPWait) // §1.1: the vfork wait is in do_fork
 	}
 	s = append(s, stageForkValue)
-	if k.d.proposal {
+	if d.proposal {
 		s = append(s, stageForkStopProposal)
 	}
 	return s

@@ -14,6 +14,80 @@ import (
 // PTRACE_EVENT_* stops with SIGTRAP; a new child is auto-attached with a pending
 // SIGSTOP; an exec without PTRACE_O_TRACEEXEC gets the legacy SIGTRAP.
 
+// linuxOS is the Linux personality.
+var linuxOS = OS{
+	Name:    "Linux",
+	Release: "Linux 6.18",
+	fn: funcNames{
+		syscallEnter: "syscallenter", syscallReturn: "syscallret",
+		sceStop: "syscallenter", scxStop: "syscallret",
+		signalStop: "issignal", takeSignal: "postsig", stopAction: "issignal",
+		sigexit: "sigexit", killed: "tdsendsignal", exit: "exit1", kill: "kern_kill",
+		stopNotify: "childproc_stopped", waitReturn: "kern_wait", reap: "proc_reap",
+		traceStopSleep: "msleep", jobStopSleep: "msleep",
+		sleep:  [...]string{wDbgWait: "msleep", wPPWait: "msleep", wWait: "msleep"},
+		wakeup: [...]string{wDbgWait: "wakeup", wPPWait: "wakeup", wWait: "wakeup"},
+	},
+	sources: map[string]string{
+		"kernel_clone":             "kernel/fork.c",
+		"ptrace_init_task":         "include/linux/ptrace.h",
+		"do_execve":                "fs/exec.c",
+		"exit1":                    "kernel/exit.c",
+		"kern_wait":                "kernel/exit.c",
+		"wait_task_zombie":         "kernel/exit.c",
+		"proc_reap":                "kernel/exit.c",
+		"forget_original_parent":   "kernel/exit.c",
+		"exit_ptrace":              "kernel/ptrace.c",
+		"ptrace_attach":            "kernel/ptrace.c",
+		"ptrace_detach":            "kernel/ptrace.c",
+		"ptrace_traceme":           "kernel/ptrace.c",
+		"ptrace_resume":            "kernel/ptrace.c",
+		"ptrace_kill":              "kernel/ptrace.c",
+		"ptrace_getevent":          "kernel/ptrace.c",
+		"ptrace_event":             "kernel/signal.c",
+		"ptrace_report_syscall":    "include/linux/ptrace.h",
+		"do_signal_stop":           "kernel/signal.c",
+		"do_jobctl_trap":           "kernel/signal.c",
+		"do_notify_parent_cldstop": "kernel/signal.c",
+		"prepare_signal":           "kernel/signal.c",
+		"complete_signal":          "kernel/signal.c",
+		"do_notify_parent":         "kernel/signal.c",
+		"childproc_stopped":        "kernel/signal.c",
+		"issignal":                 "kernel/signal.c",
+		"tdsendsignal":             "kernel/signal.c",
+		"postsig":                  "kernel/signal.c",
+		"sigexit":                  "kernel/signal.c",
+		"kern_kill":                "kernel/signal.c",
+		"syscallenter":             "kernel/entry/common.c",
+		"syscallret":               "kernel/entry/common.c",
+		"msleep":                   "kernel/sched/wait.c",
+		"wakeup":                   "kernel/sched/wait.c",
+		"vm":                       userMemory,
+	},
+	reqNames: [...]string{"", "PTRACE_TRACEME", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_CONT",
+		"PT_TO_SCE", "PT_TO_SCX", "PTRACE_SYSCALL", "PTRACE_KILL", "PTRACE_SETOPTIONS",
+		"PTRACE_SETOPTIONS", "PT_SET_EVENT_MASK", "PT_SET_EVENT_MASK", "PTRACE_GETEVENTMSG"},
+	signo:       func(s Signal) int { return s.Number(true) },
+	waitStage:   stageLinuxWait,
+	forkStages:  linuxForkStages,
+	execTraced:  linuxExecTraced,
+	exit1:       (*Kernel).linuxExit,
+	psignal:     (*Kernel).linuxPsignal,
+	nextSignal:  (*Kernel).linuxNextSignal,
+	jobctl:      (*Kernel).linuxJobctl,
+	traceSignal: ptraceSignal,
+	stopSignal:  (*Kernel).linuxSignalStop,
+	waitScan:    (*Kernel).linuxWaitScan,
+	ptrace:      (*Kernel).linuxPtrace,
+	lwpinfo:     (*Kernel).linuxLwpinfo,
+	realParent:  func(_ *Kernel, p *Proc) *Proc { return p.realParent },
+	listedUnder: func(p *Proc) *Proc { return p.realParent },
+	tracerLists: func(t, p *Proc) bool { return countProc(t.ptraced, p) == 1 },
+	getppid:     func(_ *Kernel, p *Proc) *Proc { return p.realParent },
+	stopsAt:     func(_ *Kernel, p *Proc, _ uint32, _ EventMask) bool { return p.syscallTr },
+	followArg:   (*Kernel).linuxOptionsArg,
+}
+
 // stageLinuxClone is kernel/fork.c:kernel_clone() up to the new task running.
 // copy_process() makes no child while a signal is pending: the call returns
 // -ERESTARTNOINTR, the signal is taken and the call restarts (linuxInterrupted). A
@@ -70,7 +144,9 @@ func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 // linuxForkStages is kernel_clone(): the child is created, the parent reports
 // PTRACE_EVENT_FORK or _VFORK, then a vfork parent sleeps in wait_for_vfork_done()
 // until the child execs or exits, and only then returns the child's pid.
-var linuxForkStages = []stage{stageLinuxClone, stageLinuxForkValue, stageLinuxForkEvent, stagePPWait, stageLinuxVforkValue}
+func linuxForkStages(*Design) []stage {
+	return []stage{stageLinuxClone, stageLinuxForkValue, stageLinuxForkEvent, stagePPWait, stageLinuxVforkValue}
+}
 
 // stageLinuxForkValue fixes fork's value before the PTRACE_EVENT_FORK stop: a stop
 // after the value does not delay it (scenario-language.md "When a result is
@@ -107,6 +183,20 @@ func stageLinuxForkEvent(k *Kernel, p *Proc, a *kact) bool {
 	}
 	p.event = 0
 	p.td.xsig = 0
+	return true
+}
+
+// linuxExecTraced is how a traced process reports a successful exec on Linux
+// (fs/exec.c:exec_binprm() → ptrace_event(PTRACE_EVENT_EXEC)): the event stop with
+// PTRACE_O_TRACEEXEC, else "legacy EXEC report via SIGTRAP" (§6), on the thread's
+// own queue. It reports whether the exec is done (false: the process stopped).
+func linuxExecTraced(k *Kernel, p *Proc, a *kact) bool {
+	if p.options&PTRACE_O_TRACEEXEC != 0 {
+		p.event, p.eventMsg = PTRACE_EVENT_EXEC, p.Pid
+		k.ptracestop(p, a, SIGTRAP, false, "PTRACE_EVENT_EXEC", "ptrace_event", "")
+		return false
+	}
+	k.linuxSend(p, p, SIGTRAP, "ptrace_event", true)
 	return true
 }
 
@@ -234,7 +324,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	if a := p.td.k; act == actTerminate && !sig.linuxCoreDump() && !p.traced() && !p.stopped() &&
 		!p.linuxPending() && a != nil && a.sleeping() && !a.interrupt {
 		k.emit(&SignalTaken{EventBase: k.base(p, "complete_signal"), Sig: sig, Action: "terminate"})
-		k.exit1(p, 0, sig, "complete_signal")
+		k.linuxExit(p, 0, sig, "complete_signal")
 		return
 	}
 	q := &p.sigPend
@@ -252,6 +342,13 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	}
 }
 
+// ptraceSignal is kernel/signal.c:ptrace_signal(): the tracee stops for the signal
+// it dequeued, with JOBCTL_STOP_DEQUEUED set.
+func ptraceSignal(k *Kernel, p *Proc, a *kact, sig Signal) {
+	p.stopDequeued = true
+	k.signalStop(p, a, sig)
+}
+
 // linuxPending reports whether p has a signal pending, in either queue.
 func (p *Proc) linuxPending() bool { return len(p.sigPend)+len(p.sigPriv) > 0 }
 
@@ -263,6 +360,7 @@ func (p *Proc) linuxPending() bool { return len(p.sigPend)+len(p.sigPriv) > 0 }
 // a tracer passed on after a SIGCONT came does nothing (JOBCTL_STOP_DEQUEUED was
 // cleared). It reports whether the process goes on (it does not when it stops).
 func (k *Kernel) linuxSignalStop(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
+	k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.stopAction), Sig: sig, Action: "stop"})
 	if afterTrace && !p.stopDequeued {
 		k.emit(&SignalTaken{EventBase: k.base(p, "do_signal_stop"), Sig: sig, Action: "ignore (SIGCONT came since it was dequeued)"})
 		return true
@@ -399,7 +497,7 @@ func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
 func linuxInterrupted(k *Kernel, p *Proc, a *kact, ret string) bool {
 	if p.traced() && p.syscallTr {
 		p.td.dbgflags |= TDB_SCX
-		k.ptracestop(p, a, SIGTRAP, false, "syscall exit ("+ret+")", "syscallret", "")
+		k.ptracestop(p, a, SIGTRAP, false, "syscall exit ("+ret+")", k.os.fn.scxStop, "")
 		return false
 	}
 	return linuxRestart(k, p, a)
@@ -411,7 +509,7 @@ func linuxInterrupted(k *Kernel, p *Proc, a *kact, ret string) bool {
 func linuxRestarting(k *Kernel, p *Proc, a *kact) bool {
 	switch {
 	case a.stop.in && p.td.dbgflags&TDB_SCX != 0:
-		if !k.ptracestop(p, a, 0, false, "", "syscallret", "") {
+		if !k.ptracestop(p, a, 0, false, "", k.os.fn.scxStop, "") {
 			return false
 		}
 		p.td.dbgflags &^= TDB_SCX
@@ -620,8 +718,8 @@ func (k *Kernel) linuxLwpinfo(t *Proc) LwpInfo {
 	return info
 }
 
-// linuxOptionsArg renders the PTRACE_SETOPTIONS word a follow-fork or follow-exec
-// request sets.
+// linuxOptionsArg renders the addr and data arguments of the PTRACE_SETOPTIONS a
+// follow-fork or follow-exec request makes: 0 and the options word it sets.
 func (k *Kernel) linuxOptionsArg(op *Op) string {
 	opts := uint32(0)
 	if t := k.byName(op.Target); t != nil {
@@ -642,7 +740,7 @@ func (k *Kernel) linuxOptionsArg(op *Op) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "0"
+		return "0, 0"
 	}
-	return strings.Join(parts, "|")
+	return "0, " + strings.Join(parts, "|")
 }

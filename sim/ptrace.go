@@ -6,15 +6,9 @@ package sim
 // PT_TRACE_ME and PT_ATTACH needs the target traced (EPERM), traced by the caller
 // (EBUSY) and stopped with its stop seen by wait (EBUSY) (§3).
 
-// stagePtrace is kern_ptrace().
+// stagePtrace is ptrace(2).
 func stagePtrace(k *Kernel, p *Proc, a *kact) bool {
-	var errno Errno
-	if k.d.linux {
-		errno = k.linuxPtrace(p, a)
-	} else {
-		errno = k.kernPtrace(p, a)
-	}
-	if errno != 0 {
+	if errno := k.os.ptrace(k, p, a); errno != 0 {
 		k.setReturn(p, a, "-1", errno)
 	} else {
 		k.setReturn(p, a, "0", 0)
@@ -212,13 +206,13 @@ func (k *Kernel) setSyscallStops(t *Proc, r Req) {
 	}
 }
 
-// lwpinfo builds what PT_LWPINFO reports for t (sys_process.c, §2.2): PL_EVENT_SIGNAL
-// while TDB_XSIG; SCE, else SCX; EXEC; FORKED with pl_child_pid; CHILD (9.1 and
-// later); VFORKED and VFORK_DONE (current).
-func (k *Kernel) lwpinfo(t *Proc) LwpInfo {
-	if k.d.linux {
-		return k.linuxLwpinfo(t)
-	}
+// lwpinfo is what the debugger can read of t's stop, as the system reports it.
+func (k *Kernel) lwpinfo(t *Proc) LwpInfo { return k.os.lwpinfo(k, t) }
+
+// ptLwpinfo builds what PT_LWPINFO reports for t (sys_process.c, §2.2):
+// PL_EVENT_SIGNAL while TDB_XSIG; SCE, else SCX; EXEC; FORKED with pl_child_pid;
+// CHILD (9.1 and later); VFORKED and VFORK_DONE (current).
+func (k *Kernel) ptLwpinfo(t *Proc) LwpInfo {
 	td := &t.td
 	info := LwpInfo{Sig: Signal(t.xstat)}
 	var f PLFlags

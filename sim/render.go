@@ -20,7 +20,7 @@ type Line struct {
 // steps, since a call can start in one step and return in another.
 type Renderer struct {
 	format  string
-	linux   bool
+	os      *OS
 	pending map[int]*SyscallEnter // strace: calls entered and not yet printed
 	split   map[int]bool          // strace: calls printed as <unfinished ...>
 	names   map[int]string        // pid → NAME[pid]
@@ -32,7 +32,7 @@ type Renderer struct {
 func NewRenderer(format string, d *Design, names map[int]string) (*Renderer, error) {
 	for _, f := range Formats {
 		if f == format {
-			return &Renderer{format: format, linux: d.linux, names: names,
+			return &Renderer{format: format, os: d.os, names: names,
 				pending: map[int]*SyscallEnter{}, split: map[int]bool{}}, nil
 		}
 	}
@@ -241,7 +241,7 @@ func (r *Renderer) truss(e Event) []string {
 	case *SyscallEnter:
 		r.pending[b.Pid] = e
 	case *SignalTaken:
-		return []string{pfx + "SIGNAL " + itoa(e.Sig.Number(r.linux)) + " (" + e.Sig.String() + ")"}
+		return []string{pfx + "SIGNAL " + itoa(r.os.signo(e.Sig)) + " (" + e.Sig.String() + ")"}
 	case *Stopped:
 		if e.Trace && e.Why != "" {
 			return []string{pfx + "<stopped " + e.Sig.String() + ": " + e.Why + ">"}
@@ -253,7 +253,7 @@ func (r *Renderer) truss(e Event) []string {
 	case *Exited:
 		delete(r.pending, b.Pid)
 		if e.Sig != 0 {
-			return []string{pfx + "process killed, signal = " + itoa(e.Sig.Number(r.linux))}
+			return []string{pfx + "process killed, signal = " + itoa(r.os.signo(e.Sig))}
 		}
 		return []string{pfx + "process exit, rval = " + itoa(e.Status)}
 	}
