@@ -23,9 +23,11 @@ type Design struct {
 	// execSignal: exec posts a SIGTRAP signal to a traced process (tdsignal in
 	// do_execve, §1.1; A3 when PT_FOLLOW_EXEC is clear).
 	execSignal bool
-	// vforkWaitInSyscallret: the vfork parent waits in syscallret after its fork stop
-	// (TDP_RFPPWAIT, §1.3), not in do_fork before it (§1.1).
-	vforkWaitInSyscallret bool
+	// vforkWait, when set, is where the vfork parent waits after its fork stop:
+	// do_fork only sets TDP_RFPPWAIT and the wait is in syscallret (§1.3; current
+	// calls fork_rfppwait() from there). Unset, it waits in do_fork before the fork
+	// stop (§1.1).
+	vforkWait *vforkWait
 	// orphanList: proc_reparent keeps p_orphans and kern_wait scans them (§1.3).
 	orphanList bool
 	// reapOrphans: the real parent's wait may reap a zombie orphan (§4(f) race; not
@@ -56,6 +58,12 @@ type Design struct {
 	// proposal: the 2012 proposal's fork and exec stops in the fork and exec code
 	// (A2, A4, A5, A6), PT_FOLLOW_EXEC (A1) and vfork turned into fork (A7).
 	proposal bool
+}
+
+// vforkWait names where a vfork parent waits for its child after the fork stop.
+type vforkWait struct {
+	in    string // the function that waits: syscallret (9.1), fork_rfppwait (current)
+	sleep string // how it sleeps on p_pwait: cv_wait (9.1), cv_timedwait (current)
 }
 
 // Assumption is a named reading of an open point (ptrace-semantics.md §1.2.1).
@@ -90,14 +98,15 @@ var designs = []*Design{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
 		os:          &freebsdOS,
-		lwpChild:    true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true, reapOrphans: true, siStale: true,
+		lwpChild:    true, forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanList: true, reapOrphans: true, siStale: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "freebsd-current", Alias: "current",
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
 		os:          &freebsdOS,
-		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
+		lwpChild:    true, childSCX: true, forkStopAtSCX: true, orphanList: true,
+		vforkWait: &vforkWait{"fork_rfppwait", "cv_timedwait"},
 		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
 	},
 	{

@@ -19,7 +19,7 @@ import "maps"
 // freebsdForkStages returns the kernel path of fork, vfork and rfork for design d.
 func freebsdForkStages(d *Design) []stage {
 	s := []stage{stageFork1, stageDbgWait}
-	if !d.vforkWaitInSyscallret {
+	if d.vforkWait == nil {
 		s = append(s, stagePPWait) // §1.1: the vfork wait is in do_fork
 	}
 	s = append(s, stageForkValue)
@@ -90,8 +90,13 @@ func stageFork1(k *Kernel, p *Proc, a *kact) bool {
 		// current do_fork() marks every vfork TDB_VFORK, traced or not (§4(c) CURRENT).
 		p.td.dbgflags |= TDB_VFORK
 	}
-	k.emit(&Forked{EventBase: k.base(p, "do_fork"), Child: child.Pid, ChildName: child.Name,
-		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
+	e := &Forked{EventBase: k.base(p, "do_fork"), Child: child.Pid, ChildName: child.Name,
+		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow}
+	if e.Vfork && k.d.vforkWait != nil {
+		// do_fork() only sets TDP_RFPPWAIT; the wait comes later (§1.3).
+		e.WaitsIn = k.d.vforkWait.in
+	}
+	k.emit(e)
 	k.enterKernel(child, forkReturnPath)
 	return true
 }

@@ -386,6 +386,7 @@ type kact struct {
 	interrupt  bool   // the sleep can be interrupted by a signal (kern_wait's msleep PCATCH)
 	woken      bool   // wakeup() was called for the sleep
 	unfinished bool   // the trace showed <unfinished ...>
+	returned   bool   // the call's value has reached user mode (stageReturn)
 	stop       stopState
 	jobStop    bool   // stopped by a stop signal's default action (P_STOPPED_SIG alone)
 	child      *Proc  // fork: the new child
@@ -492,7 +493,7 @@ func (k *Kernel) run(p *Proc) bool {
 		if !a.stages[a.pc](k, p, a) {
 			if !a.unfinished && a.call != "" && (a.sleeping() || p.stopped()) {
 				a.unfinished = true
-				k.emit(&Unfinished{EventBase: k.base(p, k.os.sleepFunc(p, a)), Call: a.call})
+				k.emit(&Unfinished{EventBase: k.base(p, k.sleepFunc(p, a)), Call: a.call, Returned: a.returned})
 			}
 			return k.nevents != before || a.pc != startPC
 		}
@@ -563,6 +564,7 @@ func (k *Kernel) runqIndex(p *Proc) (int, bool) {
 // stageReturn: the call's value reaches user mode; signals are delivered after it
 // (userret → ast).
 func stageReturn(k *Kernel, p *Proc, a *kact) bool {
+	a.returned = true
 	e := k.returns.alloc()
 	*e = SyscallReturn{EventBase: k.base(p, k.os.fn.syscallReturn), Call: a.call, Value: a.retval, Errno: a.errno}
 	k.emit(e)
@@ -574,7 +576,7 @@ func stageReturn(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) sleep(p *Proc, a *kact, w wchan, interruptible bool) bool {
 	if a.wchan != w {
 		a.wchan, a.interrupt, a.woken = w, interruptible, false
-		k.emit(&Blocked{EventBase: k.base(p, k.os.fn.sleep[w.what]), On: w.String()})
+		k.emit(&Blocked{EventBase: k.base(p, k.sleepFunc(p, a)), On: w.String()})
 	}
 	return false
 }

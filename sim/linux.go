@@ -19,50 +19,59 @@ var linuxOS = OS{
 	Name:    "Linux",
 	Release: "Linux 6.18",
 	fn: funcNames{
-		syscallEnter: "syscallenter", syscallReturn: "syscallret",
-		sceStop: "syscallenter", scxStop: "syscallret",
-		signalStop: "issignal", takeSignal: "postsig", stopAction: "issignal",
-		sigexit: "sigexit", killed: "tdsendsignal", exit: "exit1", kill: "kern_kill",
-		stopNotify: "childproc_stopped", waitReturn: "kern_wait", reap: "proc_reap",
-		traceStopSleep: "msleep", jobStopSleep: "msleep",
-		sleep:  [...]string{wDbgWait: "msleep", wPPWait: "msleep", wWait: "msleep"},
-		wakeup: [...]string{wDbgWait: "wakeup", wPPWait: "wakeup", wWait: "wakeup"},
+		// The generic entry code every call goes through, and the ptrace reports
+		// of its syscall-entry and syscall-exit stops (PTRACE_SYSCALL).
+		syscallEnter: "syscall_enter_from_user_mode", syscallReturn: "syscall_exit_to_user_mode",
+		sceStop: "ptrace_report_syscall_entry", scxStop: "ptrace_report_syscall_exit",
+		// get_signal() dequeues; a tracee stops in ptrace_signal(); a fatal signal
+		// ends the process through do_group_exit(), SIGKILL included.
+		signalStop: "ptrace_signal", takeSignal: "get_signal", stopAction: "get_signal",
+		sigexit: "do_group_exit", killed: "do_group_exit", exit: "do_exit", kill: "kill_something_info",
+		stopNotify: "do_notify_parent_cldstop", waitReturn: "do_wait", reap: "release_task",
+		traceStopSleep: "ptrace_stop", jobStopSleep: "do_signal_stop",
+		// do_wait() sleeps until __wake_up_parent() (do_notify_parent(),
+		// do_notify_parent_cldstop()); the vfork parent in wait_for_vfork_done()
+		// until complete_vfork_done() (exec, exit).
+		sleep:  [...]string{wPPWait: "wait_for_vfork_done", wWait: "do_wait"},
+		wakeup: [...]string{wPPWait: "complete_vfork_done", wWait: "__wake_up_parent"},
 	},
+	// Files as in Linux 6.18, the release the differential test ran on.
 	sources: map[string]string{
-		"kernel_clone":             "kernel/fork.c",
-		"ptrace_init_task":         "include/linux/ptrace.h",
-		"do_execve":                "fs/exec.c",
-		"exit1":                    "kernel/exit.c",
-		"kern_wait":                "kernel/exit.c",
-		"wait_task_zombie":         "kernel/exit.c",
-		"proc_reap":                "kernel/exit.c",
-		"forget_original_parent":   "kernel/exit.c",
-		"exit_ptrace":              "kernel/ptrace.c",
-		"ptrace_attach":            "kernel/ptrace.c",
-		"ptrace_detach":            "kernel/ptrace.c",
-		"ptrace_traceme":           "kernel/ptrace.c",
-		"ptrace_resume":            "kernel/ptrace.c",
-		"ptrace_kill":              "kernel/ptrace.c",
-		"ptrace_getevent":          "kernel/ptrace.c",
-		"ptrace_event":             "kernel/signal.c",
-		"ptrace_report_syscall":    "include/linux/ptrace.h",
-		"do_signal_stop":           "kernel/signal.c",
-		"do_jobctl_trap":           "kernel/signal.c",
-		"do_notify_parent_cldstop": "kernel/signal.c",
-		"prepare_signal":           "kernel/signal.c",
-		"complete_signal":          "kernel/signal.c",
-		"do_notify_parent":         "kernel/signal.c",
-		"childproc_stopped":        "kernel/signal.c",
-		"issignal":                 "kernel/signal.c",
-		"tdsendsignal":             "kernel/signal.c",
-		"postsig":                  "kernel/signal.c",
-		"sigexit":                  "kernel/signal.c",
-		"kern_kill":                "kernel/signal.c",
-		"syscallenter":             "kernel/entry/common.c",
-		"syscallret":               "kernel/entry/common.c",
-		"msleep":                   "kernel/sched/wait.c",
-		"wakeup":                   "kernel/sched/wait.c",
-		"vm":                       userMemory,
+		"syscall_enter_from_user_mode": "include/linux/entry-common.h",
+		"syscall_exit_to_user_mode":    "include/linux/entry-common.h",
+		"ptrace_report_syscall_entry":  "include/linux/ptrace.h",
+		"ptrace_report_syscall_exit":   "include/linux/ptrace.h",
+		"ptrace_report_syscall":        "include/linux/ptrace.h",
+		"ptrace_init_task":             "include/linux/ptrace.h",
+		"ptrace_event":                 "include/linux/ptrace.h",
+		"kernel_clone":                 "kernel/fork.c",
+		"wait_for_vfork_done":          "kernel/fork.c",
+		"complete_vfork_done":          "kernel/fork.c",
+		"do_execve":                    "fs/exec.c",
+		"do_exit":                      "kernel/exit.c",
+		"do_group_exit":                "kernel/exit.c",
+		"forget_original_parent":       "kernel/exit.c",
+		"do_wait":                      "kernel/exit.c",
+		"wait_task_zombie":             "kernel/exit.c",
+		"release_task":                 "kernel/exit.c",
+		"__wake_up_parent":             "kernel/exit.c",
+		"exit_ptrace":                  "kernel/ptrace.c",
+		"ptrace_attach":                "kernel/ptrace.c",
+		"ptrace_traceme":               "kernel/ptrace.c",
+		"ptrace_detach":                "kernel/ptrace.c",
+		"ptrace_resume":                "kernel/ptrace.c",
+		"ptrace_request":               "kernel/ptrace.c",
+		"ptrace_signal":                "kernel/signal.c",
+		"ptrace_stop":                  "kernel/signal.c",
+		"get_signal":                   "kernel/signal.c",
+		"do_signal_stop":               "kernel/signal.c",
+		"do_jobctl_trap":               "kernel/signal.c",
+		"do_notify_parent":             "kernel/signal.c",
+		"do_notify_parent_cldstop":     "kernel/signal.c",
+		"prepare_signal":               "kernel/signal.c",
+		"complete_signal":              "kernel/signal.c",
+		"kill_something_info":          "kernel/signal.c",
+		"vm":                           userMemory,
 	},
 	reqNames: [...]string{"", "PTRACE_TRACEME", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_CONT",
 		"PT_TO_SCE", "PT_TO_SCX", "PTRACE_SYSCALL", "PTRACE_KILL", "PTRACE_SETOPTIONS",
@@ -324,7 +333,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	if a := p.td.k; act == actTerminate && !sig.linuxCoreDump() && !p.traced() && !p.stopped() &&
 		!p.linuxPending() && a != nil && a.sleeping() && !a.interrupt {
 		k.emit(&SignalTaken{EventBase: k.base(p, "complete_signal"), Sig: sig, Action: "terminate"})
-		k.linuxExit(p, 0, sig, "complete_signal")
+		k.linuxExit(p, 0, sig, k.os.fn.sigexit) // in its own context, woken (signal_wake_up())
 		return
 	}
 	q := &p.sigPend
@@ -675,13 +684,13 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		// Since Linux 6.0 PTRACE_KILL is send_sig_info(SIGKILL): it kills a tracee
 		// that runs or sleeps as well as a stopped one. Observed on a real kernel
 		// (scenarios/linux-signals.txt).
-		k.psignal(p, t, SIGKILL, "ptrace_kill")
+		k.psignal(p, t, SIGKILL, "ptrace_request")
 	case PTFollowFork:
 		t.options = setBits(t.options, PTRACE_O_TRACEFORK|PTRACE_O_TRACEVFORK, op.On)
 	case PTFollowExec:
 		t.options = setBits(t.options, PTRACE_O_TRACEEXEC, op.On)
 	case PTLwpinfo:
-		k.readLwpinfo(p, t, a, "ptrace_getevent")
+		k.readLwpinfo(p, t, a, "ptrace_request")
 	}
 	return 0
 }

@@ -107,12 +107,14 @@ func (o *OS) ReqName(r Req) string { return o.reqNames[r] }
 func (o *OS) SignalNumber(s Signal) int { return o.signo(s) }
 
 // sleepFunc names the function p sleeps or is stopped in, for the trace.
-func (o *OS) sleepFunc(p *Proc, a *kact) string {
+func (k *Kernel) sleepFunc(p *Proc, a *kact) string {
 	switch {
+	case a.sleeping() && a.wchan.what == wPPWait && k.d.vforkWait != nil:
+		return k.d.vforkWait.sleep
 	case a.sleeping():
-		return o.fn.sleep[a.wchan.what]
+		return k.os.fn.sleep[a.wchan.what]
 	case p.flag&P_STOPPED_TRACE != 0:
-		return o.fn.traceStopSleep
+		return k.os.fn.traceStopSleep
 	}
-	return o.fn.jobStopSleep
+	return k.os.fn.jobStopSleep
 }

@@ -91,6 +91,9 @@ func Describe(e Event, name func(int) string) string {
 		}
 		return e.Call + " returns " + e.Value
 	case *Unfinished:
+		if e.Returned {
+			return e.Call + " has returned; the process stops before it reaches user mode"
+		}
 		return e.Call + " has not returned yet"
 	case *Resumed:
 		return e.Call + " goes on"
@@ -101,7 +104,10 @@ func Describe(e Event, name func(int) string) string {
 		if e.SharedVM {
 			s += ", sharing its memory"
 		}
-		if e.Vfork {
+		switch {
+		case e.Vfork && e.WaitsIn != "":
+			s += "; TDP_RFPPWAIT: it will wait in " + e.WaitsIn + " for the child to exec or exit"
+		case e.Vfork:
 			s += ", and waits for it to exec or exit"
 		}
 		if e.Followed {

@@ -37,7 +37,7 @@ func (k *Kernel) freebsdStopsAt(p *Proc, bit uint32, ev EventMask) bool {
 // syscallretStages returns the stages of syscallret() for this design.
 func (k *Kernel) syscallretStages() []stage {
 	s := []stage{stageSyscallExit}
-	if k.d.vforkWaitInSyscallret {
+	if k.d.vforkWait != nil {
 		s = append(s, stagePPWait) // §1.3: TDP_RFPPWAIT, after the fork stop
 	}
 	if k.d.eventMask {

@@ -48,9 +48,12 @@ func TestSourceFileExamples(t *testing.T) {
 		{"proc_reparent", false, "sys/kern/kern_exit.c"},
 		{"kern_ptrace", false, "sys/kern/sys_process.c"},
 		{"kernel_clone", true, "kernel/fork.c"},
-		{"kern_wait", true, "kernel/exit.c"},
+		{"do_wait", true, "kernel/exit.c"},
+		{"kern_wait", true, ""},
+		{"syscall_exit_to_user_mode", true, "include/linux/entry-common.h"},
 		{"ptrace_attach", true, "kernel/ptrace.c"},
-		{"ptrace_event", true, "kernel/signal.c"},
+		{"ptrace_event", true, "include/linux/ptrace.h"},
+		{"ptrace_stop", true, "kernel/signal.c"},
 		{"no_such_function", false, ""},
 	} {
 		if got := sourceFile(tc.fn, tc.linux); got != tc.want {
