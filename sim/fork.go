@@ -202,7 +202,7 @@ func stageForkReturn(k *Kernel, p *Proc, a *kact) bool {
 			}
 			k.attachForkChild(parent, p, "fork_return")
 		}
-		if k.d.lwpChild {
+		if k.d.HasPLFlag(PL_FLAG_CHILD) {
 			p.td.dbgflags |= TDB_CHILD
 		}
 		if k.d.childSCX {

@@ -671,9 +671,10 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 	if !t.traced() || t.pptr != p || (op.Req != PTKill && t.flag&P_STOPPED_TRACE == 0) {
 		return ESRCH
 	}
+	if !k.d.HasRequest(op.Req) {
+		return EIO // ptrace_request()'s default
+	}
 	switch op.Req {
-	case PTToSCE, PTToSCX, PTSetEvents, PTEditEvents:
-		return EIO
 	case PTContinue, PTSyscall:
 		t.syscallTr = op.Req == PTSyscall
 		k.linuxResume(p, t, op.Signal, "ptrace_resume")

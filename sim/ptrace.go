@@ -16,20 +16,9 @@ func stagePtrace(k *Kernel, p *Proc, a *kact) bool {
 	return true
 }
 
-// hasRequest reports whether the design knows the request (§2.1).
-func (k *Kernel) hasRequest(r Req) bool {
-	switch r {
-	case PTFollowExec:
-		return k.d.proposal
-	case PTSetEvents, PTEditEvents:
-		return k.d.eventMask
-	}
-	return true
-}
-
 func (k *Kernel) kernPtrace(p *Proc, a *kact) Errno {
 	op := a.op
-	if !k.hasRequest(op.Req) {
+	if !k.d.HasRequest(op.Req) {
 		return EINVAL
 	}
 	if op.Req == PTTraceMe {
@@ -239,10 +228,10 @@ func (k *Kernel) ptLwpinfo(t *Proc) LwpInfo {
 		if td.dbgflags&TDB_VFORK != 0 {
 			f |= PL_FLAG_VFORKED
 		}
-	} else if k.d.eventMask && td.dbgflags&(TDB_SCX|TDB_VFORK) == TDB_VFORK {
+	} else if k.d.HasPLFlag(PL_FLAG_VFORK_DONE) && td.dbgflags&(TDB_SCX|TDB_VFORK) == TDB_VFORK {
 		f |= PL_FLAG_VFORK_DONE
 	}
-	if k.d.lwpChild && td.dbgflags&TDB_CHILD != 0 {
+	if k.d.HasPLFlag(PL_FLAG_CHILD) && td.dbgflags&TDB_CHILD != 0 {
 		f |= PL_FLAG_CHILD
 	}
 	info.Flags = f
