@@ -5,8 +5,7 @@ package sim
 // every function named here, and the files are where §5 of ptrace-semantics.md
 // puts them.
 var freebsdOS = OS{
-	Name:    "FreeBSD",
-	Release: "FreeBSD 9.1 (sys/kern)",
+	Name: "FreeBSD",
 	fn: funcNames{
 		syscallEnter: "syscallenter", syscallReturn: "syscallret",
 		sceStop: "syscallenter", scxStop: "syscallret",

@@ -16,8 +16,7 @@ import (
 
 // linuxOS is the Linux personality.
 var linuxOS = OS{
-	Name:    "Linux",
-	Release: "Linux 6.18",
+	Name: "Linux",
 	fn: funcNames{
 		// The generic entry code every call goes through, and the ptrace reports
 		// of its syscall-entry and syscall-exit stops (PTRACE_SYSCALL).

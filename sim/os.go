@@ -18,8 +18,6 @@ import (
 // OS is an operating system's personality.
 type OS struct {
 	Name string // "FreeBSD", "Linux"
-	// Release is the source tree the function names and files were read in.
-	Release string
 
 	fn funcNames
 	// sources maps every kernel function this system's events name to the file
@@ -102,9 +100,6 @@ func (o *OS) Funcs() []string { return slices.Sorted(maps.Keys(o.sources)) }
 
 // ReqName returns the ptrace request as this system spells it.
 func (o *OS) ReqName(r Req) string { return o.reqNames[r] }
-
-// SignalNumber returns the signal's number on this system, 0 if it has none.
-func (o *OS) SignalNumber(s Signal) int { return o.signo(s) }
 
 // sleepFunc names the function p sleeps or is stopped in, for the trace.
 func (k *Kernel) sleepFunc(p *Proc, a *kact) string {
