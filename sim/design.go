@@ -4,6 +4,26 @@ import "strings"
 
 // Design is one kernel design: a small set of differences from FreeBSD 9.0, each
 // citing the section of ptrace-semantics.md it follows.
+//
+// Adding a design. The table below is the only list of designs: the scenario
+// language's names and aliases (DesignNames), the pl_flags a design has
+// (HasPLFlag), the ptrace requests it has (HasRequest; any other is refused as
+// that kernel refuses an unknown request) and the UI's default panes (DefaultPair)
+// all come from it. A sixth design is an entry here plus the code that really
+// differs:
+//   - on an existing system (FreeBSD 10.0, say), set os to &freebsdOS, list its
+//     plFlags and requests, and turn on the switches below that it shares with
+//     the others; a behaviour no switch covers gets a new switch, documented with
+//     its source, and the few lines of the shared path or of freebsd code that
+//     test it;
+//   - for a variant of Linux (PTRACE_SEIZE, say), set os to &linuxOS and add the
+//     request and what it changes to linux.go; a new system gets an OS of its own
+//     (os.go: its function names, files, request names and the hooks of the paths
+//     that differ).
+//
+// Then add golden traces for the library scenarios that name it (`go test
+// ./scenarios -run TestLibraryGolden -update`), and a `designs:` line in the
+// scenarios it should run.
 type Design struct {
 	Name, Alias, Description string
 	// Assumptions are the named readings this design makes where its source is
@@ -12,10 +32,13 @@ type Design struct {
 	// Breaks lists invariants the design breaks on purpose, with why.
 	Breaks []Broken
 
-	linux bool // Linux ptrace (§6), not FreeBSD
+	os *OS // the operating system's personality: FreeBSD's or Linux's (§6)
 
-	// lwpChild: PL_FLAG_CHILD and TDB_CHILD exist; fork_return sets TDB_CHILD (§1.3).
-	lwpChild bool
+	// plFlags are the pl_flags bits the design's sys/ptrace.h has (§2.2); with
+	// PL_FLAG_CHILD, fork_return sets TDB_CHILD (§1.3).
+	plFlags PLFlags
+	// requests are the ptrace requests the design has (§2.1).
+	requests reqSet
 	// childSCX: fork_return also sets TDB_SCX on the new child's first stop (§4(a) CURRENT).
 	childSCX bool
 	// forkStopAtSCX: syscallret stops for TDB_FORK|TDB_EXEC without PT_TO_SCX (§1.3).
@@ -23,9 +46,11 @@ type Design struct {
 	// execSignal: exec posts a SIGTRAP signal to a traced process (tdsignal in
 	// do_execve, §1.1; A3 when PT_FOLLOW_EXEC is clear).
 	execSignal bool
-	// vforkWaitInSyscallret: the vfork parent waits in syscallret after its fork stop
-	// (TDP_RFPPWAIT, §1.3), not in do_fork before it (§1.1).
-	vforkWaitInSyscallret bool
+	// vforkWait, when set, is where the vfork parent waits after its fork stop:
+	// do_fork only sets TDP_RFPPWAIT and the wait is in syscallret (§1.3; current
+	// calls fork_rfppwait() from there). Unset, it waits in do_fork before the fork
+	// stop (§1.1).
+	vforkWait *vforkWait
 	// orphanList: proc_reparent keeps p_orphans and kern_wait scans them (§1.3).
 	orphanList bool
 	// reapOrphans: the real parent's wait may reap a zombie orphan (§4(f) race; not
@@ -58,6 +83,12 @@ type Design struct {
 	proposal bool
 }
 
+// vforkWait names where a vfork parent waits for its child after the fork stop.
+type vforkWait struct {
+	in    string // the function that waits: syscallret (9.1), fork_rfppwait (current)
+	sleep string // how it sleeps on p_pwait: cv_wait (9.1), cv_timedwait (current)
+}
+
 // Assumption is a named reading of an open point (ptrace-semantics.md §1.2.1).
 type Assumption struct {
 	Name string // A1, A2, ...
@@ -74,33 +105,60 @@ var designs = []*Design{
 	{
 		Name: "freebsd-9.0", Alias: "old",
 		Description: "FreeBSD 9.0 (head mid-2011): fork/exec events only when stepping syscalls, exec posts a bare SIGTRAP, p_dbg_child",
-		execSignal:  true, dbgChild: true, siStale: true,
+		os:          &freebsdOS, plFlags: plFlags9x, requests: requests9x,
+		execSignal: true, dbgChild: true, siStale: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "mikulin-2012", Alias: "new",
 		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
-		proposal:    true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true,
+		os:          &freebsdOS, plFlags: plFlags9x, requests: requests9x | reqs(PTFollowExec),
+		proposal: true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true,
 		Assumptions: proposalAssumptions,
 		Breaks:      breaks9x,
 	},
 	{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
-		lwpChild:    true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true, reapOrphans: true, siStale: true,
+		os:          &freebsdOS, plFlags: plFlags9x | PL_FLAG_CHILD, requests: requests9x,
+		forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanList: true, reapOrphans: true, siStale: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "freebsd-current", Alias: "current",
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
-		lwpChild:    true, childSCX: true, forkStopAtSCX: true, vforkWaitInSyscallret: true, orphanList: true,
+		os:          &freebsdOS, plFlags: plFlags9x | PL_FLAG_CHILD | PL_FLAG_BORN | PL_FLAG_EXITED | PL_FLAG_VFORKED | PL_FLAG_VFORK_DONE,
+		requests: requests9x | reqs(PTSetEvents, PTEditEvents),
+		childSCX: true, forkStopAtSCX: true, orphanList: true,
+		vforkWait: &vforkWait{"fork_rfppwait", "cv_timedwait"},
 		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
 	},
 	{
 		Name: "linux", Alias: "linux",
 		Description: "Linux ptrace for contrast: the tracer is not the parent, PTRACE_EVENT_* stops, real_parent kept",
-		linux:       true,
+		os:          &linuxOS,
+		// Linux has no pl_flags; PT_TO_SCE, PT_TO_SCX and the event masks are
+		// FreeBSD's (§6).
+		requests: reqs(PTTraceMe, PTAttach, PTDetach, PTContinue, PTSyscall, PTKill, PTFollowFork, PTFollowExec, PTLwpinfo),
 	},
+}
+
+// plFlags9x are the pl_flags of 9.0's sys/ptrace.h (§2.2): PL_FLAG_CHILD came in
+// 9.1, the rest after PL_FLAG_FORKED with the event masks.
+const plFlags9x = PL_FLAG_SA | PL_FLAG_BOUND | PL_FLAG_SCE | PL_FLAG_SCX | PL_FLAG_EXEC | PL_FLAG_SI | PL_FLAG_FORKED
+
+// requests9x are the requests of 9.x's sys/ptrace.h that scenarios use (§2.1).
+var requests9x = reqs(PTTraceMe, PTAttach, PTDetach, PTContinue, PTToSCE, PTToSCX, PTSyscall, PTKill, PTFollowFork, PTLwpinfo)
+
+// reqSet is a set of ptrace requests, a bit each.
+type reqSet uint32
+
+func reqs(rs ...Req) reqSet {
+	var s reqSet
+	for _, r := range rs {
+		s |= 1 << r
+	}
+	return s
 }
 
 // breaks9x: in 9.x, proc_reap hands a zombie back to p_oppid even when that is the
@@ -130,6 +188,28 @@ var proposalAssumptions = []Assumption{
 // Designs returns every design in canonical order.
 func Designs() []*Design { return designs }
 
+// DesignNames lists the designs in their canonical order with their aliases
+// (scenario-language.md "Designs"), from the table.
+var DesignNames = func() []struct{ Name, Alias string } {
+	names := make([]struct{ Name, Alias string }, len(designs))
+	for i, d := range designs {
+		names[i].Name, names[i].Alias = d.Name, d.Alias
+	}
+	return names
+}()
+
+// CanonicalDesign returns the canonical name of the design called name or alias.
+func CanonicalDesign(name string) (string, bool) {
+	if d, ok := LookupDesign(name); ok {
+		return d.Name, true
+	}
+	return "", false
+}
+
+// DefaultPair returns the two designs the page compares when a scenario does not
+// choose: the first two of the table, 9.0 and the proposal under review.
+func DefaultPair() [2]*Design { return [2]*Design{designs[0], designs[1]} }
+
 // LookupDesign returns the design called name or alias.
 func LookupDesign(name string) (*Design, bool) {
 	for _, d := range designs {
@@ -141,20 +221,16 @@ func LookupDesign(name string) (*Design, bool) {
 }
 
 // Linux reports whether the design is Linux rather than FreeBSD.
-func (d *Design) Linux() bool { return d.linux }
+func (d *Design) Linux() bool { return d.os == &linuxOS }
+
+// OS returns the design's operating-system personality.
+func (d *Design) OS() *OS { return d.os }
 
 // HasPLFlag reports whether pl_flags in this design has flag (§2.2); linux has none.
-func (d *Design) HasPLFlag(f PLFlags) bool {
-	switch {
-	case d.linux:
-		return false
-	case f == PL_FLAG_CHILD:
-		return d.lwpChild
-	case f >= PL_FLAG_BORN:
-		return d.eventMask
-	}
-	return true
-}
+func (d *Design) HasPLFlag(f PLFlags) bool { return d.plFlags&f != 0 }
+
+// HasRequest reports whether the design has the ptrace request (§2.1).
+func (d *Design) HasRequest(r Req) bool { return d.requests&(1<<r) != 0 }
 
 // Assumption returns the named assumption of this design.
 func (d *Design) Assumption(name string) (Assumption, bool) {

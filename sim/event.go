@@ -48,8 +48,8 @@ type SyscallEnter struct {
 	Op      *Op    // the step
 	Self    string // the caller as NAME[pid]
 	Target  string // the target as NAME[pid] when it exists, else its name
-	Options string // linux follow-fork/exec: the PTRACE_SETOPTIONS word set
-	linux   bool
+	Request string // ptrace: the request as the system spells it
+	Options string // ptrace follow-fork/exec: the data argument as traces print it
 }
 
 // SyscallReturn: the system call returns to user mode.
@@ -60,10 +60,12 @@ type SyscallReturn struct {
 	Errno Errno  // non-zero when the call failed
 }
 
-// Unfinished: the call sleeps or stops before it returns.
+// Unfinished: the call sleeps or stops before it returns, or, Returned, the
+// process stops after its call has returned, before it reaches user mode.
 type Unfinished struct {
 	EventBase
-	Call string
+	Call     string
+	Returned bool
 }
 
 // Resumed: a call that slept or stopped goes on.
@@ -83,9 +85,10 @@ type Forked struct {
 	EventBase
 	Child     int
 	ChildName string
-	Vfork     bool // the parent waits for the child to exec or exit (RFPPWAIT)
-	SharedVM  bool // the child shares the parent's address space (RFMEM)
-	Followed  bool // the child is traced by the parent's debugger
+	Vfork     bool   // the parent waits for the child to exec or exit (RFPPWAIT)
+	WaitsIn   string // vfork: the function the parent will wait in, when not this one
+	SharedVM  bool   // the child shares the parent's address space (RFMEM)
+	Followed  bool   // the child is traced by the parent's debugger
 }
 
 // Execed: the process replaced its image.

@@ -32,15 +32,14 @@ func stageExecve(k *Kernel, p *Proc, a *kact) bool {
 	if !p.traced() {
 		return true
 	}
+	return k.os.execTraced(k, p, a)
+}
+
+// freebsdExecTraced is how a traced process reports a successful exec on FreeBSD,
+// per design (do_execve(), kern_execve(); §4(d)). It reports whether kern_execve is
+// done (false: the process stopped).
+func freebsdExecTraced(k *Kernel, p *Proc, a *kact) bool {
 	switch {
-	case k.d.linux:
-		if p.options&PTRACE_O_TRACEEXEC != 0 {
-			p.event, p.eventMsg = PTRACE_EVENT_EXEC, p.Pid
-			k.ptracestop(p, a, SIGTRAP, false, "PTRACE_EVENT_EXEC", "ptrace_event", "")
-			return false
-		}
-		// "legacy EXEC report via SIGTRAP" (§6), on the thread's own queue.
-		k.linuxSend(p, p, SIGTRAP, "ptrace_event", true)
 	case k.d.proposal && p.followExc:
 		p.td.dbgflags |= TDB_EXEC
 		k.ptracestop(p, a, SIGTRAP, false, "exec event (PT_FOLLOW_EXEC)", "kern_execve", "A2")

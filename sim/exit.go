@@ -24,16 +24,13 @@ package sim
 
 // stageExit is _exit(2).
 func stageExit(k *Kernel, p *Proc, a *kact) bool {
-	k.exit1(p, a.op.Status, 0, "exit1")
+	k.os.exit1(k, p, a.op.Status, 0, k.os.fn.exit)
 	return false
 }
 
-// exit1 ends p with status (or killed by sig).
+// exit1 ends p with status (or killed by sig) on FreeBSD
+// (sys/kern/kern_exit.c:exit1()).
 func (k *Kernel) exit1(p *Proc, status int, sig Signal, fn string) {
-	if k.d.linux {
-		k.linuxExit(p, status, sig, fn)
-		return
-	}
 	k.setAct(p, nil)
 	p.killed = false
 	p.sigPend = nil
@@ -132,7 +129,7 @@ func (k *Kernel) freeProc(q, by *Proc) {
 	}
 	k.clearOrphan(q)
 	q.state = prsReaped
-	k.emit(&Reaped{EventBase: k.base(q, "proc_reap"), By: by.Pid})
+	k.emit(&Reaped{EventBase: k.base(q, k.os.fn.reap), By: by.Pid})
 }
 
 // deliver records that waiter got q's exit status and returns it.

@@ -16,17 +16,14 @@ import "maps"
 //
 // ptrace-semantics.md §4(a), (b), (c) and (e) give the sequences per design.
 
-// forkStages returns the kernel path of fork, vfork and rfork for this design.
-func (k *Kernel) forkStages() []stage {
-	if k.d.linux {
-		return linuxForkStages
-	}
+// freebsdForkStages returns the kernel path of fork, vfork and rfork for design d.
+func freebsdForkStages(d *Design) []stage {
 	s := []stage{stageFork1, stageDbgWait}
-	if !k.d.vforkWaitInSyscallret {
+	if d.vforkWait == nil {
 		s = append(s, stagePPWait) // §1.1: the vfork wait is in do_fork
 	}
 	s = append(s, stageForkValue)
-	if k.d.proposal {
+	if d.proposal {
 		s = append(s, stageForkStopProposal)
 	}
 	return s
@@ -93,8 +90,13 @@ func stageFork1(k *Kernel, p *Proc, a *kact) bool {
 		// current do_fork() marks every vfork TDB_VFORK, traced or not (§4(c) CURRENT).
 		p.td.dbgflags |= TDB_VFORK
 	}
-	k.emit(&Forked{EventBase: k.base(p, "do_fork"), Child: child.Pid, ChildName: child.Name,
-		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow})
+	e := &Forked{EventBase: k.base(p, "do_fork"), Child: child.Pid, ChildName: child.Name,
+		Vfork: flags&RFPPWAIT != 0, SharedVM: flags&RFMEM != 0, Followed: follow}
+	if e.Vfork && k.d.vforkWait != nil {
+		// do_fork() only sets TDP_RFPPWAIT; the wait comes later (§1.3).
+		e.WaitsIn = k.d.vforkWait.in
+	}
+	k.emit(e)
 	k.enterKernel(child, forkReturnPath)
 	return true
 }
@@ -200,7 +202,7 @@ func stageForkReturn(k *Kernel, p *Proc, a *kact) bool {
 			}
 			k.attachForkChild(parent, p, "fork_return")
 		}
-		if k.d.lwpChild {
+		if k.d.HasPLFlag(PL_FLAG_CHILD) {
 			p.td.dbgflags |= TDB_CHILD
 		}
 		if k.d.childSCX {

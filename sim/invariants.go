@@ -48,12 +48,7 @@ func (k *Kernel) CheckInvariants() []Violation {
 		}
 		out = append(out, v)
 	}
-	parentOf := func(p *Proc) *Proc {
-		if k.d.linux {
-			return p.realParent
-		}
-		return p.pptr
-	}
+	parentOf := k.os.listedUnder
 	listed := map[*Proc]int{}
 	orphanListed := map[*Proc]int{}
 	for _, p := range k.procs {
@@ -98,7 +93,7 @@ func (k *Kernel) CheckInvariants() []Violation {
 			t := p.pptr
 			if t == nil || !t.alive() {
 				add("one-tracer", "%s is traced by %s, which is not alive", p, t)
-			} else if k.d.linux && countProc(t.ptraced, p) != 1 {
+			} else if k.os.tracerLists != nil && !k.os.tracerLists(t, p) {
 				add("one-tracer", "%s's tracer %s does not list it", p, t)
 			}
 		}

@@ -50,6 +50,7 @@ type CallResult struct {
 // Kernel is the whole simulated machine under one design.
 type Kernel struct {
 	d      *Design
+	os     *OS // the design's personality, set once by New: the only place that asks which system runs
 	prog   *Program
 	procs  []*Proc // by pid order; procs[0] is init (see procByPid)
 	init   *Proc
@@ -104,7 +105,7 @@ func New(d *Design, prog *Program) *Kernel {
 			procs++
 		}
 	}
-	k := &Kernel{d: d, prog: prog, procs: make([]*Proc, 0, procs), names: make(map[string]int, procs),
+	k := &Kernel{d: d, os: d.os, prog: prog, procs: make([]*Proc, 0, procs), names: make(map[string]int, procs),
 		results: make([]CallResult, len(prog.Ops)), done: make([]bool, len(prog.Ops)),
 		actorOf: make([]int, 0, len(prog.Ops)), nextOf: make([]int, 0, len(prog.Ops)),
 		assumed: map[string]bool{}, curOp: -1}
@@ -385,6 +386,7 @@ type kact struct {
 	interrupt  bool   // the sleep can be interrupted by a signal (kern_wait's msleep PCATCH)
 	woken      bool   // wakeup() was called for the sleep
 	unfinished bool   // the trace showed <unfinished ...>
+	returned   bool   // the call's value has reached user mode (stageReturn)
 	stop       stopState
 	jobStop    bool   // stopped by a stop signal's default action (P_STOPPED_SIG alone)
 	child      *Proc  // fork: the new child
@@ -407,7 +409,7 @@ func (k *Kernel) startCall(p *Proc, op *Op, idx int) {
 	if op.Call.Syscall() {
 		a.call = op.Call.String()
 		e := k.enters.alloc()
-		*e = SyscallEnter{EventBase: k.base(p, "syscallenter"), Call: a.call}
+		*e = SyscallEnter{EventBase: k.base(p, k.os.fn.syscallEnter), Call: a.call}
 		k.enterArgs(p, op, e)
 		k.emit(e)
 	}
@@ -439,7 +441,7 @@ func (k *Kernel) pathOf(c Call) []stage {
 func (k *Kernel) callStages(c Call) []stage {
 	switch c {
 	case CallFork, CallVfork, CallRfork, CallForkFail:
-		return k.forkStages()
+		return k.os.forkStages(k.d)
 	case CallExec:
 		return []stage{stageExecve}
 	case CallExit:
@@ -447,10 +449,7 @@ func (k *Kernel) callStages(c Call) []stage {
 	case CallKill, CallRaise:
 		return []stage{stageKill}
 	case CallWait:
-		if k.d.linux {
-			return []stage{stageLinuxWait}
-		}
-		return []stage{stageWait}
+		return []stage{k.os.waitStage}
 	case CallGetppid:
 		return []stage{stageGetppid}
 	case CallSet, CallRead:
@@ -482,7 +481,7 @@ func (k *Kernel) run(p *Proc) bool {
 		}
 		if p.killed && p.alive() {
 			// SIGKILL ends the process wherever it is: in user mode, asleep or stopped.
-			k.exit1(p, 0, SIGKILL, "tdsendsignal")
+			k.os.exit1(k, p, 0, SIGKILL, k.os.fn.killed)
 			return true
 		}
 		if !p.alive() {
@@ -494,14 +493,15 @@ func (k *Kernel) run(p *Proc) bool {
 		if !a.stages[a.pc](k, p, a) {
 			if !a.unfinished && a.call != "" && (a.sleeping() || p.stopped()) {
 				a.unfinished = true
-				k.emit(&Unfinished{EventBase: k.base(p, "msleep"), Call: a.call})
+				k.emit(&Unfinished{EventBase: k.base(p, k.sleepFunc(p, a)), Call: a.call, Returned: a.returned})
 			}
 			return k.nevents != before || a.pc != startPC
 		}
 		a.pc++
 		if a.sleeping() {
+			w := a.wchan.what
 			a.wchan = wchan{}
-			k.emit(&Resumed{EventBase: k.base(p, "wakeup"), Call: a.call})
+			k.emit(&Resumed{EventBase: k.base(p, k.os.fn.wakeup[w]), Call: a.call})
 		}
 	}
 	k.setAct(p, nil)
@@ -564,8 +564,9 @@ func (k *Kernel) runqIndex(p *Proc) (int, bool) {
 // stageReturn: the call's value reaches user mode; signals are delivered after it
 // (userret → ast).
 func stageReturn(k *Kernel, p *Proc, a *kact) bool {
+	a.returned = true
 	e := k.returns.alloc()
-	*e = SyscallReturn{EventBase: k.base(p, "syscallret"), Call: a.call, Value: a.retval, Errno: a.errno}
+	*e = SyscallReturn{EventBase: k.base(p, k.os.fn.syscallReturn), Call: a.call, Value: a.retval, Errno: a.errno}
 	k.emit(e)
 	return true
 }
@@ -575,7 +576,7 @@ func stageReturn(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) sleep(p *Proc, a *kact, w wchan, interruptible bool) bool {
 	if a.wchan != w {
 		a.wchan, a.interrupt, a.woken = w, interruptible, false
-		k.emit(&Blocked{EventBase: k.base(p, "msleep"), On: w.String()})
+		k.emit(&Blocked{EventBase: k.base(p, k.sleepFunc(p, a)), On: w.String()})
 	}
 	return false
 }
@@ -666,12 +667,15 @@ func (k *Kernel) stateText(p *Proc) string {
 
 // enterArgs captures what SyscallEnter.Args needs: the names as they are now.
 func (k *Kernel) enterArgs(p *Proc, op *Op, e *SyscallEnter) {
-	e.Op, e.Self, e.Target, e.linux = op, p.String(), op.Target, k.d.linux
+	e.Op, e.Self, e.Target = op, p.String(), op.Target
 	if q := k.byName(op.Target); q != nil {
 		e.Target = q.String()
 	}
-	if k.d.linux && (op.Req == PTFollowFork || op.Req == PTFollowExec) {
-		e.Options = k.linuxOptionsArg(op)
+	if op.Call == CallPtrace {
+		e.Request = k.os.ReqName(op.Req)
+		if op.Req == PTFollowFork || op.Req == PTFollowExec {
+			e.Options = k.os.followArg(k, op)
+		}
 	}
 }
 
@@ -699,7 +703,7 @@ func (e *SyscallEnter) Args() string {
 		}
 		return s
 	case CallPtrace:
-		s := op.Req.Name(e.linux)
+		s := e.Request
 		if op.Req != PTTraceMe {
 			s += ", " + e.Target
 		}
@@ -707,13 +711,7 @@ func (e *SyscallEnter) Args() string {
 		case PTDetach, PTContinue:
 			s += ", " + op.Signal.String()
 		case PTFollowFork, PTFollowExec:
-			if e.linux {
-				s += ", 0, " + e.Options
-			} else if op.On {
-				s += ", 1"
-			} else {
-				s += ", 0"
-			}
+			s += ", " + e.Options
 		case PTSetEvents, PTEditEvents:
 			s += ", " + eventMaskString(op.Events) + eventDelString(op.Del)
 		}

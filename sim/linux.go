@@ -14,6 +14,88 @@ import (
 // PTRACE_EVENT_* stops with SIGTRAP; a new child is auto-attached with a pending
 // SIGSTOP; an exec without PTRACE_O_TRACEEXEC gets the legacy SIGTRAP.
 
+// linuxOS is the Linux personality.
+var linuxOS = OS{
+	Name: "Linux",
+	fn: funcNames{
+		// The generic entry code every call goes through, and the ptrace reports
+		// of its syscall-entry and syscall-exit stops (PTRACE_SYSCALL).
+		syscallEnter: "syscall_enter_from_user_mode", syscallReturn: "syscall_exit_to_user_mode",
+		sceStop: "ptrace_report_syscall_entry", scxStop: "ptrace_report_syscall_exit",
+		// get_signal() dequeues; a tracee stops in ptrace_signal(); a fatal signal
+		// ends the process through do_group_exit(), SIGKILL included.
+		signalStop: "ptrace_signal", takeSignal: "get_signal", stopAction: "get_signal",
+		sigexit: "do_group_exit", killed: "do_group_exit", exit: "do_exit", kill: "kill_something_info",
+		stopNotify: "do_notify_parent_cldstop", waitReturn: "do_wait", reap: "release_task",
+		traceStopSleep: "ptrace_stop", jobStopSleep: "do_signal_stop",
+		// do_wait() sleeps until __wake_up_parent() (do_notify_parent(),
+		// do_notify_parent_cldstop()); the vfork parent in wait_for_vfork_done()
+		// until complete_vfork_done() (exec, exit).
+		sleep:  [...]string{wPPWait: "wait_for_vfork_done", wWait: "do_wait"},
+		wakeup: [...]string{wPPWait: "complete_vfork_done", wWait: "__wake_up_parent"},
+	},
+	// Files as in Linux 6.18, the release the differential test ran on.
+	sources: map[string]string{
+		"syscall_enter_from_user_mode": "include/linux/entry-common.h",
+		"syscall_exit_to_user_mode":    "include/linux/entry-common.h",
+		"ptrace_report_syscall_entry":  "include/linux/ptrace.h",
+		"ptrace_report_syscall_exit":   "include/linux/ptrace.h",
+		"ptrace_report_syscall":        "include/linux/ptrace.h",
+		"ptrace_init_task":             "include/linux/ptrace.h",
+		"ptrace_event":                 "include/linux/ptrace.h",
+		"kernel_clone":                 "kernel/fork.c",
+		"wait_for_vfork_done":          "kernel/fork.c",
+		"complete_vfork_done":          "kernel/fork.c",
+		"do_execve":                    "fs/exec.c",
+		"do_exit":                      "kernel/exit.c",
+		"do_group_exit":                "kernel/exit.c",
+		"forget_original_parent":       "kernel/exit.c",
+		"do_wait":                      "kernel/exit.c",
+		"wait_task_zombie":             "kernel/exit.c",
+		"release_task":                 "kernel/exit.c",
+		"__wake_up_parent":             "kernel/exit.c",
+		"exit_ptrace":                  "kernel/ptrace.c",
+		"ptrace_attach":                "kernel/ptrace.c",
+		"ptrace_traceme":               "kernel/ptrace.c",
+		"ptrace_detach":                "kernel/ptrace.c",
+		"ptrace_resume":                "kernel/ptrace.c",
+		"ptrace_request":               "kernel/ptrace.c",
+		"ptrace_signal":                "kernel/signal.c",
+		"ptrace_stop":                  "kernel/signal.c",
+		"get_signal":                   "kernel/signal.c",
+		"do_signal_stop":               "kernel/signal.c",
+		"do_jobctl_trap":               "kernel/signal.c",
+		"do_notify_parent":             "kernel/signal.c",
+		"do_notify_parent_cldstop":     "kernel/signal.c",
+		"prepare_signal":               "kernel/signal.c",
+		"complete_signal":              "kernel/signal.c",
+		"kill_something_info":          "kernel/signal.c",
+		"vm":                           userMemory,
+	},
+	reqNames: [...]string{"", "PTRACE_TRACEME", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_CONT",
+		"PT_TO_SCE", "PT_TO_SCX", "PTRACE_SYSCALL", "PTRACE_KILL", "PTRACE_SETOPTIONS",
+		"PTRACE_SETOPTIONS", "PT_SET_EVENT_MASK", "PT_SET_EVENT_MASK", "PTRACE_GETEVENTMSG"},
+	signo:       func(s Signal) int { return s.Number(true) },
+	waitStage:   stageLinuxWait,
+	forkStages:  linuxForkStages,
+	execTraced:  linuxExecTraced,
+	exit1:       (*Kernel).linuxExit,
+	psignal:     (*Kernel).linuxPsignal,
+	nextSignal:  (*Kernel).linuxNextSignal,
+	jobctl:      (*Kernel).linuxJobctl,
+	traceSignal: ptraceSignal,
+	stopSignal:  (*Kernel).linuxSignalStop,
+	waitScan:    (*Kernel).linuxWaitScan,
+	ptrace:      (*Kernel).linuxPtrace,
+	lwpinfo:     (*Kernel).linuxLwpinfo,
+	realParent:  func(_ *Kernel, p *Proc) *Proc { return p.realParent },
+	listedUnder: func(p *Proc) *Proc { return p.realParent },
+	tracerLists: func(t, p *Proc) bool { return countProc(t.ptraced, p) == 1 },
+	getppid:     func(_ *Kernel, p *Proc) *Proc { return p.realParent },
+	stopsAt:     func(_ *Kernel, p *Proc, _ uint32, _ EventMask) bool { return p.syscallTr },
+	followArg:   (*Kernel).linuxOptionsArg,
+}
+
 // stageLinuxClone is kernel/fork.c:kernel_clone() up to the new task running.
 // copy_process() makes no child while a signal is pending: the call returns
 // -ERESTARTNOINTR, the signal is taken and the call restarts (linuxInterrupted). A
@@ -70,7 +152,9 @@ func stageLinuxClone(k *Kernel, p *Proc, a *kact) bool {
 // linuxForkStages is kernel_clone(): the child is created, the parent reports
 // PTRACE_EVENT_FORK or _VFORK, then a vfork parent sleeps in wait_for_vfork_done()
 // until the child execs or exits, and only then returns the child's pid.
-var linuxForkStages = []stage{stageLinuxClone, stageLinuxForkValue, stageLinuxForkEvent, stagePPWait, stageLinuxVforkValue}
+func linuxForkStages(*Design) []stage {
+	return []stage{stageLinuxClone, stageLinuxForkValue, stageLinuxForkEvent, stagePPWait, stageLinuxVforkValue}
+}
 
 // stageLinuxForkValue fixes fork's value before the PTRACE_EVENT_FORK stop: a stop
 // after the value does not delay it (scenario-language.md "When a result is
@@ -107,6 +191,20 @@ func stageLinuxForkEvent(k *Kernel, p *Proc, a *kact) bool {
 	}
 	p.event = 0
 	p.td.xsig = 0
+	return true
+}
+
+// linuxExecTraced is how a traced process reports a successful exec on Linux
+// (fs/exec.c:exec_binprm() → ptrace_event(PTRACE_EVENT_EXEC)): the event stop with
+// PTRACE_O_TRACEEXEC, else "legacy EXEC report via SIGTRAP" (§6), on the thread's
+// own queue. It reports whether the exec is done (false: the process stopped).
+func linuxExecTraced(k *Kernel, p *Proc, a *kact) bool {
+	if p.options&PTRACE_O_TRACEEXEC != 0 {
+		p.event, p.eventMsg = PTRACE_EVENT_EXEC, p.Pid
+		k.ptracestop(p, a, SIGTRAP, false, "PTRACE_EVENT_EXEC", "ptrace_event", "")
+		return false
+	}
+	k.linuxSend(p, p, SIGTRAP, "ptrace_event", true)
 	return true
 }
 
@@ -234,7 +332,7 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	if a := p.td.k; act == actTerminate && !sig.linuxCoreDump() && !p.traced() && !p.stopped() &&
 		!p.linuxPending() && a != nil && a.sleeping() && !a.interrupt {
 		k.emit(&SignalTaken{EventBase: k.base(p, "complete_signal"), Sig: sig, Action: "terminate"})
-		k.exit1(p, 0, sig, "complete_signal")
+		k.linuxExit(p, 0, sig, k.os.fn.sigexit) // in its own context, woken (signal_wake_up())
 		return
 	}
 	q := &p.sigPend
@@ -252,6 +350,13 @@ func (k *Kernel) linuxSend(from, p *Proc, sig Signal, fn string, private bool) {
 	}
 }
 
+// ptraceSignal is kernel/signal.c:ptrace_signal(): the tracee stops for the signal
+// it dequeued, with JOBCTL_STOP_DEQUEUED set.
+func ptraceSignal(k *Kernel, p *Proc, a *kact, sig Signal) {
+	p.stopDequeued = true
+	k.signalStop(p, a, sig)
+}
+
 // linuxPending reports whether p has a signal pending, in either queue.
 func (p *Proc) linuxPending() bool { return len(p.sigPend)+len(p.sigPriv) > 0 }
 
@@ -263,6 +368,7 @@ func (p *Proc) linuxPending() bool { return len(p.sigPend)+len(p.sigPriv) > 0 }
 // a tracer passed on after a SIGCONT came does nothing (JOBCTL_STOP_DEQUEUED was
 // cleared). It reports whether the process goes on (it does not when it stops).
 func (k *Kernel) linuxSignalStop(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
+	k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.stopAction), Sig: sig, Action: "stop"})
 	if afterTrace && !p.stopDequeued {
 		k.emit(&SignalTaken{EventBase: k.base(p, "do_signal_stop"), Sig: sig, Action: "ignore (SIGCONT came since it was dequeued)"})
 		return true
@@ -399,7 +505,7 @@ func stageLinuxWait(k *Kernel, p *Proc, a *kact) bool {
 func linuxInterrupted(k *Kernel, p *Proc, a *kact, ret string) bool {
 	if p.traced() && p.syscallTr {
 		p.td.dbgflags |= TDB_SCX
-		k.ptracestop(p, a, SIGTRAP, false, "syscall exit ("+ret+")", "syscallret", "")
+		k.ptracestop(p, a, SIGTRAP, false, "syscall exit ("+ret+")", k.os.fn.scxStop, "")
 		return false
 	}
 	return linuxRestart(k, p, a)
@@ -411,7 +517,7 @@ func linuxInterrupted(k *Kernel, p *Proc, a *kact, ret string) bool {
 func linuxRestarting(k *Kernel, p *Proc, a *kact) bool {
 	switch {
 	case a.stop.in && p.td.dbgflags&TDB_SCX != 0:
-		if !k.ptracestop(p, a, 0, false, "", "syscallret", "") {
+		if !k.ptracestop(p, a, 0, false, "", k.os.fn.scxStop, "") {
 			return false
 		}
 		p.td.dbgflags &^= TDB_SCX
@@ -564,9 +670,10 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 	if !t.traced() || t.pptr != p || (op.Req != PTKill && t.flag&P_STOPPED_TRACE == 0) {
 		return ESRCH
 	}
+	if !k.d.HasRequest(op.Req) {
+		return EIO // ptrace_request()'s default
+	}
 	switch op.Req {
-	case PTToSCE, PTToSCX, PTSetEvents, PTEditEvents:
-		return EIO
 	case PTContinue, PTSyscall:
 		t.syscallTr = op.Req == PTSyscall
 		k.linuxResume(p, t, op.Signal, "ptrace_resume")
@@ -577,13 +684,13 @@ func (k *Kernel) linuxPtrace(p *Proc, a *kact) Errno {
 		// Since Linux 6.0 PTRACE_KILL is send_sig_info(SIGKILL): it kills a tracee
 		// that runs or sleeps as well as a stopped one. Observed on a real kernel
 		// (scenarios/linux-signals.txt).
-		k.psignal(p, t, SIGKILL, "ptrace_kill")
+		k.psignal(p, t, SIGKILL, "ptrace_request")
 	case PTFollowFork:
 		t.options = setBits(t.options, PTRACE_O_TRACEFORK|PTRACE_O_TRACEVFORK, op.On)
 	case PTFollowExec:
 		t.options = setBits(t.options, PTRACE_O_TRACEEXEC, op.On)
 	case PTLwpinfo:
-		k.readLwpinfo(p, t, a, "ptrace_getevent")
+		k.readLwpinfo(p, t, a, "ptrace_request")
 	}
 	return 0
 }
@@ -620,8 +727,8 @@ func (k *Kernel) linuxLwpinfo(t *Proc) LwpInfo {
 	return info
 }
 
-// linuxOptionsArg renders the PTRACE_SETOPTIONS word a follow-fork or follow-exec
-// request sets.
+// linuxOptionsArg renders the addr and data arguments of the PTRACE_SETOPTIONS a
+// follow-fork or follow-exec request makes: 0 and the options word it sets.
 func (k *Kernel) linuxOptionsArg(op *Op) string {
 	opts := uint32(0)
 	if t := k.byName(op.Target); t != nil {
@@ -642,7 +749,7 @@ func (k *Kernel) linuxOptionsArg(op *Op) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "0"
+		return "0, 0"
 	}
-	return strings.Join(parts, "|")
+	return "0, " + strings.Join(parts, "|")
 }

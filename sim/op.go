@@ -48,18 +48,6 @@ const (
 	PTLwpinfo                   // PT_LWPINFO / the last wait status and PTRACE_GETEVENTMSG
 )
 
-var reqNames = [...]string{"", "PT_TRACE_ME", "PT_ATTACH", "PT_DETACH", "PT_CONTINUE", "PT_TO_SCE", "PT_TO_SCX", "PT_SYSCALL", "PT_KILL", "PT_FOLLOW_FORK", "PT_FOLLOW_EXEC", "PT_SET_EVENT_MASK", "PT_SET_EVENT_MASK", "PT_LWPINFO"}
-
-var linuxReqNames = [...]string{"", "PTRACE_TRACEME", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_CONT", "PT_TO_SCE", "PT_TO_SCX", "PTRACE_SYSCALL", "PTRACE_KILL", "PTRACE_SETOPTIONS", "PTRACE_SETOPTIONS", "PT_SET_EVENT_MASK", "PT_SET_EVENT_MASK", "PTRACE_GETEVENTMSG"}
-
-// Name returns the request's name on FreeBSD or, if linux, on Linux.
-func (r Req) Name(linux bool) string {
-	if linux {
-		return linuxReqNames[r]
-	}
-	return reqNames[r]
-}
-
 // Rfork flags of rfork(2) (sys/sys/unistd.h).
 const (
 	RFFDG    = 1 << 2  // copy file descriptors

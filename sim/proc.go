@@ -179,13 +179,13 @@ func (p *Proc) tracer() *Proc {
 	return p.pptr
 }
 
-// realParentOf returns the real parent: on FreeBSD the live process of p_oppid
+// realParentOf returns p's real parent, as the system keeps it.
+func (k *Kernel) realParentOf(p *Proc) *Proc { return k.os.realParent(k, p) }
+
+// procRealparent returns the real parent on FreeBSD: the live process of p_oppid
 // while p_oppid != 0 (init once it has exited, as PT_DETACH and current's
-// proc_realparent() decide), else p_pptr; on Linux real_parent.
-func (k *Kernel) realParentOf(p *Proc) *Proc {
-	if k.d.linux {
-		return p.realParent
-	}
+// kern_exit.c:proc_realparent() decide), else p_pptr.
+func (k *Kernel) procRealparent(p *Proc) *Proc {
 	if p.oppid == 0 {
 		return p.pptr
 	}

@@ -3,16 +3,22 @@ package sim
 // This file holds the small calls: getppid(2) (sys/kern/kern_prot.c), kill(2)
 // (sys/kern/kern_sig.c:sys_kill()) and the memory accesses set and read.
 
-// stageGetppid returns p_pptr's pid (9.x: the debugger while traced, as ptrace(2)
-// says), p_oppid in current (ptrace__getppid), real_parent on linux (§3).
+// stageGetppid is getppid(2).
 func stageGetppid(k *Kernel, p *Proc, a *kact) bool {
-	q := p.pptr
-	if k.d.linux || k.d.realParentKept {
-		q = k.realParentOf(p)
-	}
+	q := k.os.getppid(k, p)
 	k.setReturn(p, a, itoa(q.Pid), 0)
 	k.results[a.opIdx].Ret, k.results[a.opIdx].Name = q.Pid, q.Name
 	return true
+}
+
+// sysGetppid returns the process FreeBSD's getppid names: p_pptr (9.x: the
+// debugger while traced, as ptrace(2) says; kern_prot.c:sys_getppid()), the real
+// parent of p_oppid in current (ptrace__getppid) (§3).
+func (k *Kernel) sysGetppid(p *Proc) *Proc {
+	if k.d.realParentKept {
+		return k.realParentOf(p)
+	}
+	return p.pptr
 }
 
 // stageKill is kill(2) and raise(3). A zombie target takes the signal and ignores
@@ -26,11 +32,11 @@ func stageKill(k *Kernel, p *Proc, a *kact) bool {
 		k.setReturn(p, a, "-1", ESRCH)
 		return true
 	}
-	if a.op.Signal.Number(k.d.linux) == 0 {
+	if k.os.signo(a.op.Signal) == 0 {
 		k.setReturn(p, a, "-1", EINVAL) // a signal this system does not have
 		return true
 	}
-	k.psignal(p, t, a.op.Signal, "kern_kill")
+	k.psignal(p, t, a.op.Signal, k.os.fn.kill)
 	k.setReturn(p, a, "0", 0)
 	return true
 }

@@ -6,15 +6,9 @@ package sim
 // PT_TRACE_ME and PT_ATTACH needs the target traced (EPERM), traced by the caller
 // (EBUSY) and stopped with its stop seen by wait (EBUSY) (§3).
 
-// stagePtrace is kern_ptrace().
+// stagePtrace is ptrace(2).
 func stagePtrace(k *Kernel, p *Proc, a *kact) bool {
-	var errno Errno
-	if k.d.linux {
-		errno = k.linuxPtrace(p, a)
-	} else {
-		errno = k.kernPtrace(p, a)
-	}
-	if errno != 0 {
+	if errno := k.os.ptrace(k, p, a); errno != 0 {
 		k.setReturn(p, a, "-1", errno)
 	} else {
 		k.setReturn(p, a, "0", 0)
@@ -22,20 +16,9 @@ func stagePtrace(k *Kernel, p *Proc, a *kact) bool {
 	return true
 }
 
-// hasRequest reports whether the design knows the request (§2.1).
-func (k *Kernel) hasRequest(r Req) bool {
-	switch r {
-	case PTFollowExec:
-		return k.d.proposal
-	case PTSetEvents, PTEditEvents:
-		return k.d.eventMask
-	}
-	return true
-}
-
 func (k *Kernel) kernPtrace(p *Proc, a *kact) Errno {
 	op := a.op
-	if !k.hasRequest(op.Req) {
+	if !k.d.HasRequest(op.Req) {
 		return EINVAL
 	}
 	if op.Req == PTTraceMe {
@@ -212,13 +195,13 @@ func (k *Kernel) setSyscallStops(t *Proc, r Req) {
 	}
 }
 
-// lwpinfo builds what PT_LWPINFO reports for t (sys_process.c, §2.2): PL_EVENT_SIGNAL
-// while TDB_XSIG; SCE, else SCX; EXEC; FORKED with pl_child_pid; CHILD (9.1 and
-// later); VFORKED and VFORK_DONE (current).
-func (k *Kernel) lwpinfo(t *Proc) LwpInfo {
-	if k.d.linux {
-		return k.linuxLwpinfo(t)
-	}
+// lwpinfo is what the debugger can read of t's stop, as the system reports it.
+func (k *Kernel) lwpinfo(t *Proc) LwpInfo { return k.os.lwpinfo(k, t) }
+
+// ptLwpinfo builds what PT_LWPINFO reports for t (sys_process.c, §2.2):
+// PL_EVENT_SIGNAL while TDB_XSIG; SCE, else SCX; EXEC; FORKED with pl_child_pid;
+// CHILD (9.1 and later); VFORKED and VFORK_DONE (current).
+func (k *Kernel) ptLwpinfo(t *Proc) LwpInfo {
 	td := &t.td
 	info := LwpInfo{Sig: Signal(t.xstat)}
 	var f PLFlags
@@ -245,10 +228,10 @@ func (k *Kernel) lwpinfo(t *Proc) LwpInfo {
 		if td.dbgflags&TDB_VFORK != 0 {
 			f |= PL_FLAG_VFORKED
 		}
-	} else if k.d.eventMask && td.dbgflags&(TDB_SCX|TDB_VFORK) == TDB_VFORK {
+	} else if k.d.HasPLFlag(PL_FLAG_VFORK_DONE) && td.dbgflags&(TDB_SCX|TDB_VFORK) == TDB_VFORK {
 		f |= PL_FLAG_VFORK_DONE
 	}
-	if k.d.lwpChild && td.dbgflags&TDB_CHILD != 0 {
+	if k.d.HasPLFlag(PL_FLAG_CHILD) && td.dbgflags&TDB_CHILD != 0 {
 		f |= PL_FLAG_CHILD
 	}
 	info.Flags = f

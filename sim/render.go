@@ -20,7 +20,7 @@ type Line struct {
 // steps, since a call can start in one step and return in another.
 type Renderer struct {
 	format  string
-	linux   bool
+	os      *OS
 	pending map[int]*SyscallEnter // strace: calls entered and not yet printed
 	split   map[int]bool          // strace: calls printed as <unfinished ...>
 	names   map[int]string        // pid → NAME[pid]
@@ -32,7 +32,7 @@ type Renderer struct {
 func NewRenderer(format string, d *Design, names map[int]string) (*Renderer, error) {
 	for _, f := range Formats {
 		if f == format {
-			return &Renderer{format: format, linux: d.linux, names: names,
+			return &Renderer{format: format, os: d.os, names: names,
 				pending: map[int]*SyscallEnter{}, split: map[int]bool{}}, nil
 		}
 	}
@@ -91,6 +91,9 @@ func Describe(e Event, name func(int) string) string {
 		}
 		return e.Call + " returns " + e.Value
 	case *Unfinished:
+		if e.Returned {
+			return e.Call + " has returned; the process stops before it reaches user mode"
+		}
 		return e.Call + " has not returned yet"
 	case *Resumed:
 		return e.Call + " goes on"
@@ -101,7 +104,10 @@ func Describe(e Event, name func(int) string) string {
 		if e.SharedVM {
 			s += ", sharing its memory"
 		}
-		if e.Vfork {
+		switch {
+		case e.Vfork && e.WaitsIn != "":
+			s += "; TDP_RFPPWAIT: it will wait in " + e.WaitsIn + " for the child to exec or exit"
+		case e.Vfork:
 			s += ", and waits for it to exec or exit"
 		}
 		if e.Followed {
@@ -241,7 +247,7 @@ func (r *Renderer) truss(e Event) []string {
 	case *SyscallEnter:
 		r.pending[b.Pid] = e
 	case *SignalTaken:
-		return []string{pfx + "SIGNAL " + itoa(e.Sig.Number(r.linux)) + " (" + e.Sig.String() + ")"}
+		return []string{pfx + "SIGNAL " + itoa(r.os.signo(e.Sig)) + " (" + e.Sig.String() + ")"}
 	case *Stopped:
 		if e.Trace && e.Why != "" {
 			return []string{pfx + "<stopped " + e.Sig.String() + ": " + e.Why + ">"}
@@ -253,7 +259,7 @@ func (r *Renderer) truss(e Event) []string {
 	case *Exited:
 		delete(r.pending, b.Pid)
 		if e.Sig != 0 {
-			return []string{pfx + "process killed, signal = " + itoa(e.Sig.Number(r.linux))}
+			return []string{pfx + "process killed, signal = " + itoa(r.os.signo(e.Sig))}
 		}
 		return []string{pfx + "process exit, rval = " + itoa(e.Status)}
 	}

@@ -5,12 +5,11 @@ package sim
 // traced process stops in ptracestop() so that its debugger decides whether the
 // signal is delivered (ptrace-semantics.md §3).
 
-// psignal posts sig from `from` to p (kern_sig.c:tdsendsignal()).
-func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
-	if k.d.linux {
-		k.linuxPsignal(from, p, sig, fn)
-		return
-	}
+// psignal posts sig from `from` to p, as the system does.
+func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) { k.os.psignal(k, from, p, sig, fn) }
+
+// tdsendsignal posts sig from `from` to p on FreeBSD (kern_sig.c:tdsendsignal()).
+func (k *Kernel) tdsendsignal(from, p *Proc, sig Signal, fn string) {
 	if !p.alive() {
 		return
 	}
@@ -18,7 +17,7 @@ func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
 	act := sig.defaultAction()
 	// FreeBSD discards a signal whose default action is to ignore it when it is
 	// posted, traced or not; Linux queues it for a tracee, whose tracer sees it (§3).
-	if act == actIgnore && (!k.d.linux || !p.traced()) {
+	if act == actIgnore {
 		e.Discarded = true
 		k.emit(e)
 		return
@@ -71,14 +70,12 @@ func (k *Kernel) queueSignal(p *Proc, sig Signal) {
 	}
 }
 
-// nextSignal removes and returns the lowest-numbered pending signal, or 0.
-func (k *Kernel) nextSignal(p *Proc) Signal {
-	if k.d.linux {
-		return k.linuxNextSignal(p)
-	}
+// sigFfs removes and returns the lowest-numbered pending signal, or 0
+// (kern_sig.c:cursig() → issignal() → sig_ffs()).
+func (k *Kernel) sigFfs(p *Proc) Signal {
 	best := -1
 	for i, s := range p.sigPend {
-		if best < 0 || s.Number(k.d.linux) < p.sigPend[best].Number(k.d.linux) {
+		if best < 0 || k.os.signo(s) < k.os.signo(p.sigPend[best]) {
 			best = i
 		}
 	}
@@ -97,7 +94,7 @@ func (k *Kernel) nextSignal(p *Proc) Signal {
 func stageAST(k *Kernel, p *Proc, a *kact) bool {
 	for {
 		if a.stop.in {
-			if !k.ptracestop(p, a, 0, false, "", "issignal", "") {
+			if !k.ptracestop(p, a, 0, false, "", k.os.fn.signalStop, "") {
 				return false
 			}
 			sig := p.td.xsig
@@ -113,18 +110,15 @@ func stageAST(k *Kernel, p *Proc, a *kact) bool {
 			}
 			a.jobStop = false
 		}
-		if k.d.linux && k.linuxJobctl(p, a) {
+		if k.os.jobctl != nil && k.os.jobctl(k, p, a) {
 			return false
 		}
-		sig := k.nextSignal(p)
+		sig := k.os.nextSignal(k, p)
 		if sig == 0 {
 			return true
 		}
 		if p.traced() && sig != p.ptraceSig {
-			if k.d.linux {
-				p.stopDequeued = true // ptrace_signal()
-			}
-			k.ptracestop(p, a, sig, true, "signal "+sig.String(), "issignal", "")
+			k.os.traceSignal(k, p, a, sig)
 			return false
 		}
 		if sig == p.ptraceSig {
@@ -141,27 +135,36 @@ func stageAST(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) takeSignal(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
 	switch sig.defaultAction() {
 	case actTerminate:
-		k.emit(&SignalTaken{EventBase: k.base(p, "postsig"), Sig: sig, Action: "terminate"})
-		k.exit1(p, 0, sig, "sigexit")
+		k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.takeSignal), Sig: sig, Action: "terminate"})
+		k.os.exit1(k, p, 0, sig, k.os.fn.sigexit)
 		return false
 	case actStop:
-		if afterTrace && !k.d.linux {
-			// issignal(): a traced process ignores a stop signal its debugger passes on.
-			k.emit(&SignalTaken{EventBase: k.base(p, "issignal"), Sig: sig, Action: "ignore (traced)"})
-			return true
-		}
-		k.emit(&SignalTaken{EventBase: k.base(p, "issignal"), Sig: sig, Action: "stop"})
-		if k.d.linux {
-			return k.linuxSignalStop(p, a, sig, afterTrace)
-		}
-		p.flag |= P_STOPPED_SIG
-		p.xstat = int(sig)
-		a.jobStop = true
-		k.emit(&Stopped{EventBase: k.base(p, "issignal"), Sig: sig, Why: "job-control stop"})
-		return false
+		return k.os.stopSignal(k, p, a, sig, afterTrace)
 	}
-	k.emit(&SignalTaken{EventBase: k.base(p, "postsig"), Sig: sig, Action: "ignore"})
+	k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.takeSignal), Sig: sig, Action: "ignore"})
 	return true
+}
+
+// signalStop stops traced p for sig before it takes it (kern_sig.c:issignal():
+// "If traced, always stop"; Linux kernel/signal.c:ptrace_signal()).
+func (k *Kernel) signalStop(p *Proc, a *kact, sig Signal) {
+	k.ptracestop(p, a, sig, true, "signal "+sig.String(), k.os.fn.signalStop, "")
+}
+
+// issignalStop is a stop signal's default action on FreeBSD (kern_sig.c:issignal()):
+// a traced process ignores a stop signal its debugger passes on; any other stops
+// by job control. It reports whether the process goes on.
+func (k *Kernel) issignalStop(p *Proc, a *kact, sig Signal, afterTrace bool) bool {
+	if afterTrace {
+		k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.stopAction), Sig: sig, Action: "ignore (traced)"})
+		return true
+	}
+	k.emit(&SignalTaken{EventBase: k.base(p, k.os.fn.stopAction), Sig: sig, Action: "stop"})
+	p.flag |= P_STOPPED_SIG
+	p.xstat = int(sig)
+	a.jobStop = true
+	k.emit(&Stopped{EventBase: k.base(p, k.os.fn.stopAction), Sig: sig, Why: "job-control stop"})
+	return false
 }
 
 // ptracestop stops p for its debugger (kern_sig.c:ptracestop(); Linux
@@ -200,7 +203,7 @@ func (k *Kernel) ptracestop(p *Proc, a *kact, sig Signal, signal bool, why, fn, 
 		p.td.dbgflags &^= TDB_STOPATFORK
 	}
 	if t := p.tracer(); t != nil {
-		k.psignal(p, t, SIGCHLD, "childproc_stopped")
+		k.psignal(p, t, SIGCHLD, k.os.fn.stopNotify)
 		k.wakeup(t)
 	}
 	return false
@@ -209,9 +212,10 @@ func (k *Kernel) ptracestop(p *Proc, a *kact, sig Signal, signal bool, why, fn, 
 // resume lets a stopped tracee go on with sig (kern_ptrace's sendsig path; Linux
 // ptrace_resume()).
 func (k *Kernel) resume(by, p *Proc, sig Signal, fn string) {
-	if k.d.linux && p.groupStop {
-		// do_jobctl_trap() ignores what ptrace_stop() returns: the signal passed
-		// when resuming (or detaching) a tracee from a group-stop is dropped.
+	if p.groupStop {
+		// Linux's do_jobctl_trap() ignores what ptrace_stop() returns: the signal
+		// passed when resuming (or detaching) a tracee from a group-stop is dropped.
+		// (Only Linux has group-stops.)
 		sig = 0
 	}
 	p.td.xsig = sig

@@ -101,10 +101,7 @@ func (k *Kernel) view(p *Proc) ProcView {
 		PFlags: p.flag.Names(), TDBFlags: p.td.dbgflags.Names(), Events: p.ptevents,
 		FollowExec: p.followExc, Pending: append(slices.Clone(p.sigPend), p.sigPriv...), LastWait: p.lastWait}
 	if p != k.init {
-		v.Parent = pidOrZero(p.pptr)
-		if k.d.linux {
-			v.Parent = pidOrZero(p.realParent)
-		}
+		v.Parent = pidOrZero(k.os.listedUnder(p))
 		v.RealParent = pidOrZero(k.realParentOf(p))
 		v.Tracer = pidOrZero(p.tracer())
 	}

@@ -12,10 +12,10 @@ func stageSyscallEnter(k *Kernel, p *Proc, a *kact) bool {
 			return true
 		}
 		p.td.dbgflags |= TDB_SCE
-		k.ptracestop(p, a, SIGTRAP, false, "syscall entry", "syscallenter", "")
+		k.ptracestop(p, a, SIGTRAP, false, "syscall entry", k.os.fn.sceStop, "")
 		return false
 	}
-	if !k.ptracestop(p, a, 0, false, "", "syscallenter", "") {
+	if !k.ptracestop(p, a, 0, false, "", k.os.fn.sceStop, "") {
 		return false
 	}
 	p.td.dbgflags &^= TDB_SCE
@@ -23,13 +23,12 @@ func stageSyscallEnter(k *Kernel, p *Proc, a *kact) bool {
 	return true
 }
 
-// stopsAt reports whether the debugger asked for syscall stops of this kind:
-// p_stops in 9.x, p_ptevents in current, PTRACE_SYSCALL on linux.
-func (k *Kernel) stopsAt(p *Proc, bit uint32, ev EventMask) bool {
-	switch {
-	case k.d.linux:
-		return p.syscallTr
-	case k.d.eventMask:
+// stopsAt reports whether the debugger asked for syscall stops of this kind.
+func (k *Kernel) stopsAt(p *Proc, bit uint32, ev EventMask) bool { return k.os.stopsAt(k, p, bit, ev) }
+
+// freebsdStopsAt is stopsAt on FreeBSD: p_stops in 9.x, p_ptevents in current.
+func (k *Kernel) freebsdStopsAt(p *Proc, bit uint32, ev EventMask) bool {
+	if k.d.eventMask {
 		return p.ptevents&ev != 0
 	}
 	return p.stops&bit != 0
@@ -38,7 +37,7 @@ func (k *Kernel) stopsAt(p *Proc, bit uint32, ev EventMask) bool {
 // syscallretStages returns the stages of syscallret() for this design.
 func (k *Kernel) syscallretStages() []stage {
 	s := []stage{stageSyscallExit}
-	if k.d.vforkWaitInSyscallret {
+	if k.d.vforkWait != nil {
 		s = append(s, stagePPWait) // §1.3: TDP_RFPPWAIT, after the fork stop
 	}
 	if k.d.eventMask {
@@ -74,10 +73,10 @@ func stageSyscallExit(k *Kernel, p *Proc, a *kact) bool {
 			assumption = "A6" // the fork or exec was reported in the fork or exec code
 			k.assume(p, "A11", "syscallret")
 		}
-		k.ptracestop(p, a, SIGTRAP, false, scxWhy(p.td.dbgflags), "syscallret", assumption)
+		k.ptracestop(p, a, SIGTRAP, false, scxWhy(p.td.dbgflags), k.os.fn.scxStop, assumption)
 		return false
 	}
-	if !k.ptracestop(p, a, 0, false, "", "syscallret", "") {
+	if !k.ptracestop(p, a, 0, false, "", k.os.fn.scxStop, "") {
 		return false
 	}
 	p.td.dbgflags &^= TDB_SCX | TDB_EXEC | TDB_FORK

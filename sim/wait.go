@@ -47,15 +47,18 @@ func (k *Kernel) waitReturn(p *Proc, a *kact, res WaitResult) {
 	default:
 		k.setReturn(p, a, itoa(res.Pid), 0)
 	}
-	k.emit(&WaitReturned{EventBase: k.base(p, "kern_wait"), Result: res})
+	k.emit(&WaitReturned{EventBase: k.base(p, k.os.fn.waitReturn), Result: res})
 }
 
-// waitScan is one pass of kern_wait's loop for p; it reports whether it found a
-// result (a status, 0 or an error) and, if so, has reaped or marked the child.
+// waitScan is one pass of wait's loop for p, as the system does it; it reports
+// whether it found a result (a status, 0 or an error) and, if so, has reaped or
+// marked the child.
 func (k *Kernel) waitScan(p *Proc, target string) (WaitResult, bool) {
-	if k.d.linux {
-		return k.linuxWaitScan(p, target)
-	}
+	return k.os.waitScan(k, p, target)
+}
+
+// kernWaitScan is one pass of FreeBSD's kern_wait() loop (kern_exit.c).
+func (k *Kernel) kernWaitScan(p *Proc, target string) (WaitResult, bool) {
 	nfound := 0
 	for i := len(p.children) - 1; i >= 0; i-- {
 		q := p.children[i]

@@ -116,8 +116,8 @@ func (s *scenario) runsFor(ds []*sim.Design) []*runView {
 // forDesign reports whether the scenario was written for d (its designs: line).
 func (s *scenario) forDesign(d *sim.Design) bool { return s.File.ForDesign(d) }
 
-// DefaultDesigns returns the panes a scenario opens with: old | new when it
-// is written for both; else the designs it names, in order; a scenario for a
+// DefaultDesigns returns the panes a scenario opens with: the design table's
+// default pair (sim.DefaultPair: old | new) when it is written for both; else the designs it names, in order; a scenario for a
 // single design is set beside the design before it, so that there is
 // something to compare.
 func DefaultDesigns(f *scenarios.File) []*sim.Design {
@@ -128,8 +128,8 @@ func DefaultDesigns(f *scenarios.File) []*sim.Design {
 			mine = append(mine, d)
 		}
 	}
-	old, _ := sim.LookupDesign("old")
-	nw, _ := sim.LookupDesign("new")
+	pair := sim.DefaultPair()
+	old, nw := pair[0], pair[1]
 	switch {
 	case slices.Contains(mine, old) && slices.Contains(mine, nw):
 		return []*sim.Design{old, nw}
@@ -145,13 +145,13 @@ func DefaultDesigns(f *scenarios.File) []*sim.Design {
 	return []*sim.Design{old, nw}
 }
 
-// ThirdDesign returns the design a third pane opens with: the first of
-// merged, current and linux that is not shown yet, preferring those the
-// scenario is written for.
+// ThirdDesign returns the design a third pane opens with: the first design of
+// the table after the default pair (merged, current, linux), then the pair,
+// that is not shown yet, preferring those the scenario is written for.
 func ThirdDesign(f *scenarios.File, shown []*sim.Design) *sim.Design {
 	var fallback *sim.Design
-	for _, name := range []string{"merged", "current", "linux", "old", "new"} {
-		d, _ := sim.LookupDesign(name)
+	all := sim.Designs()
+	for _, d := range slices.Concat(all[len(sim.DefaultPair()):], all[:len(sim.DefaultPair())]) {
 		if slices.Contains(shown, d) {
 			continue
 		}
