@@ -124,6 +124,12 @@ func (f *File) ForDesign(d *sim.Design) bool {
 	return false
 }
 
+// Call returns the step line as written without its inline result: `D: wait C`.
+func (s *Step) Call() string {
+	call, _, _ := strings.Cut(s.Source, "=>")
+	return strings.TrimSpace(call)
+}
+
 // ResultFor returns the expectation of the step that applies to design, or nil.
 func (s *Step) ResultFor(design string) *Result {
 	if r, ok := s.Results[design]; ok {
