@@ -13,11 +13,12 @@ import (
 
 var exploreNaive = flag.Int("explore.naive", 3000, "TestExploreReduction: the most runs naive enumeration may take on one scenario and design (larger ones are skipped)")
 
-// exploreTestFiles returns the library and the explorer's test scenarios.
+// exploreTestFiles returns the library and the explorer's test scenarios
+// (testdata/explore/*.scenario: only the library's files end in .txt).
 func exploreTestFiles(t *testing.T) []Entry {
 	t.Helper()
 	lib := loadLibrary(t)
-	paths, _ := filepath.Glob("testdata/explore/*.txt")
+	paths, _ := filepath.Glob("testdata/explore/*.scenario")
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil {
@@ -44,7 +45,7 @@ func explored(t testing.TB, f *File, d *sim.Design, opts ExploreOptions, max int
 // must find the same outcome classes, each reached by the same number of orders
 // and with an example as short; the same number of orders in all; and no more
 // runs than orders.
-func sameClasses(t *testing.T, naive, reduced *Exploration) {
+func sameClasses(t testing.TB, naive, reduced *Exploration) {
 	t.Helper()
 	want := map[string]*Outcome{}
 	for _, o := range naive.Outcomes {
@@ -209,7 +210,7 @@ func libraryFile(t *testing.T, path string) *File {
 // TestExploreIndependent: steps of families that never meet commute, so the
 // explorer runs fewer orders than there are.
 func TestExploreIndependent(t *testing.T) {
-	for _, name := range []string{"independent.txt", "two-families.txt"} {
+	for _, name := range []string{"independent.scenario", "two-families.scenario"} {
 		path := filepath.Join("testdata", "explore", name)
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -232,7 +233,7 @@ func TestExploreIndependent(t *testing.T) {
 // step runs its written order alone; bad markup is an error at its place.
 func TestExploreMoves(t *testing.T) {
 	d, _ := sim.LookupDesign("merged")
-	path := filepath.Join("testdata", "explore", "moves.txt")
+	path := filepath.Join("testdata", "explore", "moves.scenario")
 	src, _ := os.ReadFile(path)
 	f, err := Parse(path, src)
 	if err != nil {

@@ -116,7 +116,11 @@ func unexplored(e *scenarios.Exploration) string {
 	if len(prefix) == 0 {
 		return s + "the orders not explored may begin with any step"
 	}
-	return s + "the orders not explored all begin with lines " + lines(prefix)
+	what := "lines "
+	if len(prefix) == 1 {
+		what = "line "
+	}
+	return s + "the orders not explored all begin with " + what + lines(prefix)
 }
 
 func lines(steps []*scenarios.Step) string {
