@@ -31,13 +31,25 @@ func (x *executor) checkResult(s *Step, exp *Result, res sim.CallResult) Check {
 	return c
 }
 
-// gotText renders a call's result in the RESULT syntax.
+// gotText renders a call's result in the RESULT syntax, and a stop's ptrace event
+// after it (linux: "P stopped SIGTRAP PTRACE_EVENT_EXEC").
 func gotText(s *Step, res sim.CallResult) string {
+	if res.Errno == 0 && res.Wait != nil {
+		return res.Wait.String()
+	}
+	return resultText(s, res)
+}
+
+// resultText renders a call's result in the RESULT syntax, as an expectation of it
+// is written.
+func resultText(s *Step, res sim.CallResult) string {
 	switch {
 	case res.Errno != 0:
 		return res.Errno.String()
 	case res.Wait != nil:
-		return res.Wait.String()
+		w := *res.Wait
+		w.Event = 0
+		return w.String()
 	case res.Lwp != nil:
 		return res.Lwp.String()
 	case res.Name != "":
@@ -99,12 +111,7 @@ func (x *executor) checkExpect(e *Expect) Check {
 		c.Got = e.Proc + " does not exist yet"
 		return c
 	}
-	name := func(pid int) string {
-		if p, ok := snap.ByPid(pid); ok && pid != 0 {
-			return p.Name
-		}
-		return "none"
-	}
+	name := func(pid int) string { return nameOf(&snap, pid) }
 	switch e.Kind {
 	case ExpParent:
 		c.Got = "parent " + e.Proc + " is " + name(v.Parent)
@@ -120,16 +127,25 @@ func (x *executor) checkExpect(e *Expect) Check {
 		c.Got = "traced " + e.Proc + " by " + name(v.Tracer)
 		c.OK = name(v.Tracer) == other
 	case ExpState:
-		c.Got = "state " + e.Proc + " is " + stateWords(v)
+		c.Got = "state " + e.Proc + " is " + expectState(&v)
 		want, _ := sim.ParseState(e.State)
 		c.OK = v.State == want && (e.Signal == 0 || v.StopSig == e.Signal)
 	}
 	return c
 }
 
-// stateWords renders a process's state as expect lines write it: "running",
-// "stopped SIGSTOP", "zombie", ...
-func stateWords(v sim.ProcView) string {
+// nameOf returns the name of process pid in snap, or "none" (pid 0, or no such
+// process), as expect lines write it.
+func nameOf(snap *sim.Snapshot, pid int) string {
+	if p, ok := snap.ByPid(pid); ok && pid != 0 {
+		return p.Name
+	}
+	return "none"
+}
+
+// expectState writes a process's state as `expect state` does: "stopped SIGSTOP",
+// "zombie".
+func expectState(v *sim.ProcView) string {
 	if v.State == sim.StateStopped {
 		return v.State.String() + " " + v.StopSig.String()
 	}

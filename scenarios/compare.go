@@ -81,10 +81,7 @@ func procSummary(s *sim.Snapshot, name string) string {
 	if !ok {
 		return "does not exist"
 	}
-	parts := []string{v.State.String()}
-	if v.State == sim.StateStopped {
-		parts[0] += " " + v.StopSig.String()
-	}
+	parts := []string{expectState(&v)}
 	if v.State != sim.StateReaped {
 		if p, ok := s.ByPid(v.Parent); ok {
 			parts = append(parts, "parent "+p.Name)

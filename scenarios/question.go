@@ -123,12 +123,12 @@ func answerOf(r *Run, kind AskKind, step *Step, proc string) (string, error) {
 			if !ok {
 				return proc + " does not exist yet", nil
 			}
-			return stateWords(v), nil
+			return expectState(&v), nil
 		}
 		if !ok || v.State == sim.StateReaped {
 			return proc + " does not exist", nil
 		}
-		return parentName(snap, v.Parent), nil
+		return nameOf(&snap, v.Parent), nil
 	}
 	return "", errors.New("unknown question")
 }
@@ -142,13 +142,6 @@ func flagsAnswer(res StepResult) string {
 		return "no flags"
 	}
 	return res.Lwp.Flags.String()
-}
-
-func parentName(snap sim.Snapshot, pid int) string {
-	if p, ok := snap.ByPid(pid); ok {
-		return p.Name
-	}
-	return "none"
 }
 
 // nearMisses returns plausible wrong answers for kind, given the right one.

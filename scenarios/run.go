@@ -12,6 +12,9 @@ import (
 type Options struct {
 	Snapshots  bool // a Snapshot after every step (the UI needs them; checking does not)
 	Invariants bool // check sim's invariants after every step (Run.Broken, Frame.Broken)
+	// Unchecked runs without checking the file's expectations, which describe its
+	// written order (the explorer runs other orders); Results are still recorded.
+	Unchecked bool
 }
 
 // Run is one scenario run under one design.
@@ -122,6 +125,12 @@ func (f *File) ForDesign(d *sim.Design) bool {
 	return false
 }
 
+// Call returns the step line as written without its inline result: `D: wait C`.
+func (s *Step) Call() string {
+	call, _, _ := strings.Cut(s.Source, "=>")
+	return strings.TrimSpace(call)
+}
+
 // ResultFor returns the expectation of the step that applies to design, or nil.
 func (s *Step) ResultFor(design string) *Result {
 	if r, ok := s.Results[design]; ok {
@@ -158,6 +167,19 @@ func contains(list []string, s string) bool {
 // Execute runs f under d (scenario-language.md "How a run proceeds") and checks its
 // expectations.
 func Execute(f *File, d *sim.Design, opts Options) *Run {
+	x := startRun(f, d, opts)
+	for i := x.k.Next(); i >= 0; i = x.k.Next() {
+		if !x.step(i) {
+			break
+		}
+	}
+	return x.end()
+}
+
+// startRun begins a run of f under d: the start frame, no step run yet. The caller
+// runs steps with step, in the order of its choice (Execute: the file-order rule;
+// the explorer: every order), and ends the run with end.
+func startRun(f *File, d *sim.Design, opts Options) *executor {
 	r := &Run{File: f, Design: d}
 	steps := f.Steps()
 	k := sim.New(d, f.Program())
@@ -173,37 +195,49 @@ func Execute(f *File, d *sim.Design, opts Options) *Run {
 		start.Snapshot = k.Snapshot()
 	}
 	r.Frames = append(r.Frames, start)
-	for {
-		i := k.Next()
-		if i < 0 {
-			break
-		}
-		frame := Frame{Step: steps[i]}
-		x.frame = &frame
-		x.checkExpectsBefore(x.itemOf[steps[i]])
-		x.pending = append(x.pending, i)
-		frame.Events = append([]sim.Event(nil), k.Step(i)...)
-		x.checkFixed()
-		if opts.Snapshots {
-			frame.Snapshot = k.Snapshot()
-		}
-		if opts.Invariants {
-			x.invariants()
-		}
-		r.Frames = append(r.Frames, frame)
-		if err := k.Err(); err != nil {
-			r.Err = fmt.Errorf("%s: step limit reached at line %d", f.Name, steps[i].Pos.Line)
-			r.Names = k.Names()
-			return r
-		}
+	return x
+}
+
+// step runs step i, which must be able to run now, and records its frame. It
+// reports false when the run stopped at the step limit (Run.Err).
+func (x *executor) step(i int) bool {
+	r, k, steps := x.run, x.k, x.steps
+	frame := Frame{Step: steps[i]}
+	x.frame = &frame
+	x.checkExpectsBefore(x.itemOf[steps[i]])
+	x.pending = append(x.pending, i)
+	frame.Events = append([]sim.Event(nil), k.Step(i)...)
+	x.checkFixed()
+	if x.opts.Snapshots {
+		frame.Snapshot = k.Snapshot()
+	}
+	if x.opts.Invariants {
+		x.invariants()
+	}
+	r.Frames = append(r.Frames, frame)
+	if err := k.Err(); err != nil {
+		r.Err = fmt.Errorf("%s: step limit reached at line %d", r.File.Name, steps[i].Pos.Line)
+		r.Names = k.Names()
+		return false
+	}
+	return true
+}
+
+// end finishes a run in which no step can run any more: the expect lines below the
+// last step, the steps never run, the calls without a value, deadlock. A run
+// stopped at the step limit is returned as it stands.
+func (x *executor) end() *Run {
+	r := x.run
+	if r.Err != nil {
+		return r
 	}
 	end := &Frame{}
 	x.frame = end
-	x.checkExpectsBefore(len(f.Items))
+	x.checkExpectsBefore(len(r.File.Items))
 	x.finish()
 	r.EndChecks = end.Checks
-	r.Assumed = k.Assumed()
-	r.Names = k.Names()
+	r.Assumed = x.k.Assumed()
+	r.Names = x.k.Names()
 	return r
 }
 
@@ -221,6 +255,9 @@ type executor struct {
 }
 
 func (x *executor) record(c Check) {
+	if x.opts.Unchecked {
+		return
+	}
 	x.run.Checked++
 	x.frame.Checks = append(x.frame.Checks, c)
 	if !c.OK {
@@ -231,6 +268,9 @@ func (x *executor) record(c Check) {
 // checkExpectsBefore checks the expect lines above item index end.
 func (x *executor) checkExpectsBefore(end int) {
 	items := x.run.File.Items
+	if x.opts.Unchecked {
+		return
+	}
 	for ; x.nextExp < end && x.nextExp < len(items); x.nextExp++ {
 		e, ok := items[x.nextExp].(*Expect)
 		if !ok || !e.AppliesTo(x.run.Design.Name) || e.Kind == ExpDeadlock {

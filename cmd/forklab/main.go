@@ -3,10 +3,12 @@
 //
 //	forklab check [-v] [-design NAME,...] FILE...
 //	forklab run -design NAME [-format plain|kdump|truss|strace] FILE
+//	forklab explore [-json] [-design NAME,...] [-max-runs N] [-timeout D] [-write DIR] [-naive] FILE
 //	forklab designs [-v]
 //
 // Exit codes: 2 for a usage error, an unknown design or an unreadable or unparsable
-// file; 1 when an expectation failed (check); 0 otherwise.
+// file; 1 when an expectation failed (check) or a run broke an invariant its design
+// does not declare (explore); 3 when explore stopped at a bound; 0 otherwise.
 package main
 
 import (
@@ -22,6 +24,7 @@ func main() {
 const usage = `usage:
   forklab check [-v] [-design NAME,...] FILE...
   forklab run -design NAME [-format plain|kdump|truss|strace] FILE
+  forklab explore [-json] [-design NAME,...] [-max-runs N] [-timeout D] [-write DIR] [-naive] FILE
   forklab designs [-v]
 `
 
@@ -36,6 +39,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "run":
 		return run(args[1:], stdout, stderr)
+	case "explore":
+		return explore(args[1:], stdout, stderr)
 	case "designs":
 		return designs(args[1:], stdout, stderr)
 	}
