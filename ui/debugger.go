@@ -182,7 +182,7 @@ func renderUnreported(v debuggerView, u unreportedView) app.UI {
 				el("span").Class("badge").Text("not reported yet"),
 				app.Text(" "),
 				el("span").Class("mono").Text(u.Name),
-				app.Text(" is in a trace stop since step "+itoa(u.Since)+", and no call has read it. "+v.recordName()+" would return:"),
+				app.Text(" is in a trace stop since step "+itoa(u.Since)+", and no call has read it. What "+v.recordName()+" would return:"),
 			),
 			renderRecord(v, u.Lwp, u.Changed),
 		)

@@ -183,7 +183,7 @@ func TestWhoLearntWhat(t *testing.T) {
 		"What the processes have learnt",
 		"R[100] at step 3, line 26: R: wait C wait4() → 0: no child to report",
 		"D[102] at step 2, line 25: D: wait C wait4() → 101 (C)",
-		"not reported yet C[101] is in a trace stop since step 1, and no call has read it. PT_LWPINFO would return:",
+		"not reported yet C[101] is in a trace stop since step 1, and no call has read it. What PT_LWPINFO would return:",
 	} {
 		if !strings.Contains(h, want) {
 			t.Errorf("the view lacks %q:\n%s", want, h)

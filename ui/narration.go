@@ -52,7 +52,7 @@ func resultNotes(r *scenarios.Run, i int) []resultNote {
 		case res.Returned != 0:
 			n.Text = n.Call + ": the kernel has set its value, " + res.Got + ", but the call has not returned; it returns at step " + itoa(res.Returned)
 		default:
-			n.Text = n.Call + ": the kernel has set its value, " + res.Got + ", but the call never returns"
+			n.Text = n.Call + ": the kernel has set its value, " + res.Got + ", but the call has not returned when the run ends"
 		}
 		out = append(out, n)
 	}
