@@ -43,25 +43,37 @@ type pageView struct {
 }
 
 type paneDOM struct {
-	Design   string      `json:"design"`
-	Frame    int         `json:"frame"`
-	Ended    bool        `json:"ended"`
-	Ran      string      `json:"ran"`
-	Nodes    []nodeDOM   `json:"nodes"`
-	Edges    []edgeDOM   `json:"edges"`
-	Actor    int         `json:"actor"`
-	Examined int         `json:"examined"`
-	Wait     *string     `json:"wait"`
-	Flags    *string     `json:"flags"`
-	Lit      []string    `json:"lit"`
-	NA       []string    `json:"na"`
-	Event    *string     `json:"event"`
-	Trace    string      `json:"trace"`
-	Current  int         `json:"current"`
-	SVGns    bool        `json:"svgns"`
-	Broken   []brokenDOM `json:"broken"`
+	Design     string          `json:"design"`
+	Frame      int             `json:"frame"`
+	Ended      bool            `json:"ended"`
+	Ran        string          `json:"ran"`
+	Nodes      []nodeDOM       `json:"nodes"`
+	Edges      []edgeDOM       `json:"edges"`
+	Reports    []reportDOM     `json:"reports"`
+	Unreported []unreportedDOM `json:"unreported"`
+	Trace      string          `json:"trace"`
+	Current    int             `json:"current"`
+	SVGns      bool            `json:"svgns"`
+	Broken     []brokenDOM     `json:"broken"`
 	// BrokenBadges names the invariants of the header's broken-invariant badges.
 	BrokenBadges []string `json:"brokenbadges"`
+}
+
+// reportDOM is a call's value as its caller learnt it (scenarios.Report).
+type reportDOM struct {
+	Proc  int    `json:"proc"`
+	Call  string `json:"call"`
+	Step  int    `json:"step"`
+	Value string `json:"value"`
+}
+
+// unreportedDOM is a trace stop's record that no call has read.
+type unreportedDOM struct {
+	Proc  int      `json:"proc"`
+	Flags string   `json:"flags"`
+	Lit   []string `json:"lit"`
+	NA    []string `json:"na"`
+	Event string   `json:"event"`
 }
 
 // brokenDOM is a pane's callout for an invariant its step broke.
@@ -99,10 +111,6 @@ const viewJS = `(() => {
   if (!m) return null;
   const q = (el, s) => el.querySelector(s);
   const panes = [...document.querySelectorAll('article.pane')].map(p => {
-    const dbg = q(p, '[data-role=debugger]');
-    const wait = q(p, '[data-role=wait]');
-    const lwp = q(p, '[data-role=lwpinfo]');
-    const ev = q(p, '[data-role=lwpinfo] [data-role=event]');
     const cur = q(p, '[data-role=trace] li[data-current=true]');
     const svg = q(p, 'svg[data-role=tree]');
     return {
@@ -116,12 +124,13 @@ const viewJS = `(() => {
       edges: [...p.querySelectorAll('g[data-role=edges] path[data-role=edge]')].filter(e => e.dataset.visible === 'true').map(e => ({
         kind: e.dataset.kind, pid: +e.dataset.pid, other: +e.dataset.other,
         shown: getComputedStyle(e).display !== 'none' && e.getTotalLength() > 0})),
-      actor: +(dbg.dataset.actor || 0), examined: +(dbg.dataset.examined || 0),
-      wait: wait ? wait.dataset.wait : null,
-      flags: lwp ? lwp.dataset.flags : null,
-      lit: [...p.querySelectorAll('.chip[data-state=set]')].map(c => c.dataset.flag),
-      na: [...p.querySelectorAll('.chip[data-state="n/a"]')].map(c => c.dataset.flag),
-      event: ev ? ev.textContent : null,
+      reports: [...p.querySelectorAll('[data-role=report]')].map(r => ({
+        proc: +r.dataset.proc, call: r.dataset.call, step: +r.dataset.step, value: r.dataset.value})),
+      unreported: [...p.querySelectorAll('[data-role=unreported]')].map(u => ({
+        proc: +u.dataset.proc, flags: u.dataset.flags,
+        lit: [...u.querySelectorAll('.chip[data-state=set]')].map(c => c.dataset.flag),
+        na: [...u.querySelectorAll('.chip[data-state="n/a"]')].map(c => c.dataset.flag),
+        event: q(u, '[data-role=event]').textContent})),
       trace: q(p, '[data-role=trace]').dataset.format,
       current: cur ? +cur.dataset.frame : 0,
       svgns: svg !== null && svg.namespaceURI === 'http://www.w3.org/2000/svg' &&

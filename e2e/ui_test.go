@@ -217,89 +217,63 @@ func checkTree(p paneDOM, r *scenarios.Run, fi int) []string {
 	return errs
 }
 
-// checkDebugger compares the debugger's view with the snapshot: the last
-// wait4 result of whoever called wait4 or ptrace last, and the PT_LWPINFO
-// record of the process it examines.
+// checkDebugger compares what the pane says the processes have learnt with
+// scenarios.Run.Learnt: each process's last wait4 and PT_LWPINFO, with the
+// step it returned at, and the records of trace stops no call has read.
 func checkDebugger(p paneDOM, d *sim.Design, r *scenarios.Run, fi int, snap *sim.Snapshot) []string {
 	var errs []string
-	var last *scenarios.Step
-	for j := fi; j >= 1 && last == nil; j-- {
-		if s := r.Frames[j].Step; s.Op.Call == sim.CallWait || s.Op.Call == sim.CallPtrace {
-			last = s
+	reports, unreported := r.Learnt(fi)
+	var want, got []string
+	for _, rep := range reports {
+		pv, _ := snap.Proc(rep.Proc)
+		call, value := "lwpinfo", rep.Result.Got
+		if w := rep.Result.Res.Wait; w != nil {
+			call, value = "wait", w.String()
 		}
+		want = append(want, fmt.Sprintf("%d %s at %d: %s", pv.Pid, call, rep.Result.Returned, value))
 	}
-	if last == nil {
-		if p.Actor != 0 {
-			errs = append(errs, fmt.Sprintf("a debugger %d is shown before any wait or ptrace", p.Actor))
+	for _, rep := range p.Reports {
+		got = append(got, fmt.Sprintf("%d %s at %d: %s", rep.Proc, rep.Call, rep.Step, rep.Value))
+	}
+	if !slices.Equal(got, want) {
+		errs = append(errs, fmt.Sprintf("learnt %q, want %q", got, want))
+	}
+	if len(p.Unreported) != len(unreported) {
+		return append(errs, fmt.Sprintf("%d unreported records, want %d", len(p.Unreported), len(unreported)))
+	}
+	for i, u := range unreported {
+		pu := p.Unreported[i]
+		pv, _ := snap.Proc(u.Proc)
+		if pu.Proc != pv.Pid || pu.Flags != u.Lwp.Flags.String() {
+			errs = append(errs, fmt.Sprintf("unreported record of %d with %s, want %s[%d] with %s", pu.Proc, pu.Flags, pv.Name, pv.Pid, u.Lwp.Flags))
+			continue
 		}
-		return errs
-	}
-	actor, _ := snap.Proc(last.Op.Actor)
-	if p.Actor != actor.Pid {
-		return append(errs, fmt.Sprintf("the debugger shown is %d, want %s[%d]", p.Actor, actor.Name, actor.Pid))
-	}
-	wantWait := "none"
-	if actor.LastWait != nil {
-		wantWait = actor.LastWait.String()
-	}
-	if p.Wait == nil || *p.Wait != wantWait {
-		errs = append(errs, fmt.Sprintf("wait4 shows %v, want %q", deref(p.Wait), wantWait))
-	}
-	target := last.Op.Target
-	if last.Op.Call == sim.CallWait && actor.LastWait != nil && actor.LastWait.Pid > 0 {
-		target = actor.LastWait.Name
-	}
-	ex, ok := snap.Proc(target)
-	if !ok {
-		if p.Examined != 0 {
-			errs = append(errs, fmt.Sprintf("examines %d, want none", p.Examined))
+		if d.Linux() {
+			if pu.Event != u.Lwp.LinuxEv.String() {
+				errs = append(errs, fmt.Sprintf("%s: event %s, want %s", pv.Name, pu.Event, u.Lwp.LinuxEv))
+			}
+			continue
 		}
-		return errs
-	}
-	if p.Examined != ex.Pid {
-		return append(errs, fmt.Sprintf("examines %d, want %s[%d]", p.Examined, ex.Name, ex.Pid))
-	}
-	if ex.Lwpinfo == nil {
-		if p.Flags == nil || *p.Flags != "none" {
-			errs = append(errs, fmt.Sprintf("PT_LWPINFO shows %v, but %s is not in a trace stop", deref(p.Flags), ex.Name))
+		var lit, na []string
+		for _, f := range sim.PLFlagNames {
+			switch {
+			case !d.HasPLFlag(f.Flag):
+				na = append(na, f.Name)
+			case u.Lwp.Flags&f.Flag != 0:
+				lit = append(lit, f.Name)
+			}
 		}
-		return errs
-	}
-	if d.Linux() {
-		if p.Event == nil || *p.Event != ex.Lwpinfo.LinuxEv.String() {
-			errs = append(errs, fmt.Sprintf("event %v, want %s", deref(p.Event), ex.Lwpinfo.LinuxEv))
+		if !slices.Equal(pu.Lit, lit) && !(len(pu.Lit) == 0 && len(lit) == 0) {
+			errs = append(errs, fmt.Sprintf("%s: lit chips %v, want %v", pv.Name, pu.Lit, lit))
 		}
-		return errs
-	}
-	if p.Flags == nil || *p.Flags != ex.Lwpinfo.Flags.String() {
-		errs = append(errs, fmt.Sprintf("pl_flags %v, want %s", deref(p.Flags), ex.Lwpinfo.Flags))
-	}
-	var lit, na []string
-	for _, f := range sim.PLFlagNames {
-		switch {
-		case !d.HasPLFlag(f.Flag):
-			na = append(na, f.Name)
-		case ex.Lwpinfo.Flags&f.Flag != 0:
-			lit = append(lit, f.Name)
+		if !slices.Equal(pu.NA, na) && !(len(pu.NA) == 0 && len(na) == 0) {
+			errs = append(errs, fmt.Sprintf("%s: n/a chips %v, want %v", pv.Name, pu.NA, na))
 		}
-	}
-	if !slices.Equal(p.Lit, lit) && !(len(p.Lit) == 0 && len(lit) == 0) {
-		errs = append(errs, fmt.Sprintf("lit chips %v, want %v", p.Lit, lit))
-	}
-	if !slices.Equal(p.NA, na) && !(len(p.NA) == 0 && len(na) == 0) {
-		errs = append(errs, fmt.Sprintf("n/a chips %v, want %v", p.NA, na))
-	}
-	if p.Event == nil || *p.Event != ex.Lwpinfo.Event.String() {
-		errs = append(errs, fmt.Sprintf("pl_event %v, want %s", deref(p.Event), ex.Lwpinfo.Event))
+		if pu.Event != u.Lwp.Event.String() {
+			errs = append(errs, fmt.Sprintf("%s: pl_event %s, want %s", pv.Name, pu.Event, u.Lwp.Event))
+		}
 	}
 	return errs
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return "nothing"
-	}
-	return *s
 }
 
 // walk steps with → from the start to the end, checking every step; it
@@ -657,6 +631,7 @@ func testEditor(b *Browser, base string) {
 	if errs := e.check(v, e.last); len(errs) > 0 {
 		t.Errorf("one's own scenario shows:\n  %s", strings.Join(errs, "\n  "))
 	}
+	b.Poll(fmt.Sprintf(`location.search.includes('src=') && location.search.includes('step=%d')`, e.last))
 	href := Eval[string](b, `location.href`)
 	b.Navigate(href)
 	v = waitView(b, "own", e.last)
@@ -686,8 +661,10 @@ func testEditor(b *Browser, base string) {
 	if got := b.Text("#share-msg"); !strings.Contains(got, "at most 6,000") {
 		t.Errorf("past the limit the editor says %q", got)
 	}
-	if s := Eval[string](b, `location.search`); strings.Contains(s, "src=") {
-		t.Errorf("the address carries a scenario past the limit: %d characters", len(s))
+	// The page writes the address once the frame that shows the change is
+	// painted (App.flushURL), so it is read after that, never at once.
+	if err := b.poll(`!location.search.includes('src=')`); err != nil {
+		t.Errorf("the address carries a scenario past the limit: %d characters", len(Eval[string](b, `location.search`)))
 	}
 	b.Screenshot("editor-too-long")
 	b.PressKey(kb.Escape)

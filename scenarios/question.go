@@ -90,12 +90,8 @@ func answerOf(r *Run, kind AskKind, step *Step, proc string) (string, error) {
 	}
 	switch kind {
 	case AskResult:
-		for _, fr := range r.Frames[pos:] {
-			for _, res := range fr.Results {
-				if res.Step == step {
-					return res.Got, nil
-				}
-			}
+		if res, ok := r.ResultOf(step, len(r.Frames)); ok {
+			return res.Got, nil
 		}
 		return noValue, nil
 	case AskFlags:
@@ -105,12 +101,8 @@ func answerOf(r *Run, kind AskKind, step *Step, proc string) (string, error) {
 		if r.Design.Linux() {
 			return "", errors.New("pl_flags are FreeBSD's: linux has none to ask about")
 		}
-		for _, fr := range r.Frames[pos:] {
-			for _, res := range fr.Results {
-				if res.Step == step {
-					return flagsAnswer(res), nil
-				}
-			}
+		if res, ok := r.ResultOf(step, len(r.Frames)); ok {
+			return flagsAnswer(res), nil
 		}
 		return noValue, nil
 	case AskParent, AskState:
@@ -135,13 +127,13 @@ func answerOf(r *Run, kind AskKind, step *Step, proc string) (string, error) {
 
 // flagsAnswer renders the pl_flags of an lwpinfo result, or its errno.
 func flagsAnswer(res StepResult) string {
-	if res.Lwp == nil {
+	if res.Res.Lwp == nil {
 		return res.Got
 	}
-	if res.Lwp.Flags == 0 {
+	if res.Res.Lwp.Flags == 0 {
 		return "no flags"
 	}
-	return res.Lwp.Flags.String()
+	return res.Res.Lwp.Flags.String()
 }
 
 // nearMisses returns plausible wrong answers for kind, given the right one.

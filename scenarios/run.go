@@ -50,7 +50,7 @@ type Frame struct {
 	Events   []sim.Event
 	Snapshot sim.Snapshot
 	Checks   []Check      // expectations checked in this frame
-	Results  []StepResult // calls whose value was fixed in this frame
+	Results  []StepResult // calls whose value was fixed in this frame (returned or not)
 	// Broken lists the invariant violations that this step brought about: those
 	// found after it that the check after the step before did not find (a detail
 	// that changes, such as a third delivery of one exit status, counts as new).
@@ -59,11 +59,57 @@ type Frame struct {
 	Broken []sim.Violation
 }
 
-// StepResult is a call's value, in the RESULT syntax ("C exited 1", "ECHILD", "ok").
+// StepResult is a call's value, in the RESULT syntax ("C exited 1", "ECHILD", "ok"),
+// and when the caller got it. The value is fixed when the kernel sets it (the
+// frame that holds the result), which can be long before the call returns to user
+// mode: a vfork parent that sleeps in syscallret until its child execs, a stop at
+// syscall exit. Only from Returned on does the caller know the value.
 type StepResult struct {
-	Step *Step
-	Got  string
-	Lwp  *sim.LwpInfo // the record a successful ptrace lwpinfo read, else nil
+	Step     *Step
+	Got      string
+	Res      sim.CallResult
+	Fixed    int // the frame in which the value was fixed
+	Returned int // the frame in which the call returned to user mode; 0 while it has not
+}
+
+// ReturnedBy reports whether the call had returned to its caller by frame n.
+func (r StepResult) ReturnedBy(n int) bool { return r.Returned != 0 && r.Returned <= n }
+
+// ResultOf returns step s's result as it stands at frame n (the run's last frame
+// past its end): its value if that was fixed by then.
+func (r *Run) ResultOf(s *Step, n int) (StepResult, bool) {
+	for i := min(n, len(r.Frames)-1); i >= 1; i-- {
+		for _, res := range r.Frames[i].Results {
+			if res.Step == s {
+				return res, true
+			}
+		}
+	}
+	return StepResult{}, false
+}
+
+// Started reports whether step s had started by frame n.
+func (r *Run) Started(s *Step, n int) bool {
+	for i := min(n, len(r.Frames)-1); i >= 1; i-- {
+		if r.Frames[i].Step == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ReturnedIn lists the calls that returned to user mode in frame i, whatever the
+// frame their value was fixed in.
+func (r *Run) ReturnedIn(i int) []StepResult {
+	var out []StepResult
+	for j := 1; j <= i && j < len(r.Frames); j++ {
+		for _, res := range r.Frames[j].Results {
+			if res.Returned == i {
+				out = append(out, res)
+			}
+		}
+	}
+	return out
 }
 
 // Held is an actor whose next step could not run at the end of a deadlocked run,
@@ -183,7 +229,8 @@ func startRun(f *File, d *sim.Design, opts Options) *executor {
 	r := &Run{File: f, Design: d}
 	steps := f.Steps()
 	k := sim.New(d, f.Program())
-	x := &executor{run: r, k: k, opts: opts, steps: steps, checked: make([]bool, len(steps))}
+	x := &executor{run: r, k: k, opts: opts, steps: steps, checked: make([]bool, len(steps)),
+		calling: map[int]int{}, returned: map[int]int{}, resultAt: map[int][2]int{}}
 	x.itemOf = map[*Step]int{}
 	for i, it := range f.Items {
 		if s, ok := it.(*Step); ok {
@@ -206,7 +253,9 @@ func (x *executor) step(i int) bool {
 	x.frame = &frame
 	x.checkExpectsBefore(x.itemOf[steps[i]])
 	x.pending = append(x.pending, i)
+	x.startCall(i)
 	frame.Events = append([]sim.Event(nil), k.Step(i)...)
+	x.noteReturns()
 	x.checkFixed()
 	if x.opts.Snapshots {
 		frame.Snapshot = k.Snapshot()
@@ -252,6 +301,45 @@ type executor struct {
 	nextExp int    // items before it have been considered for expect checks
 	frame   *Frame
 	broken  []sim.Violation // the violations found after the last step
+	// calling maps a pid to its step whose call has not returned yet; returned
+	// maps a step to the frame its call returned in; resultAt maps a step with a
+	// fixed value to its StepResult (frame, index in Results).
+	calling  map[int]int
+	returned map[int]int
+	resultAt map[int][2]int
+}
+
+// startCall notes that step i's call begins in the frame being built: a set or
+// read is done at once, a system call returns when sim says so (SyscallReturn).
+func (x *executor) startCall(i int) {
+	now := len(x.run.Frames)
+	if !x.steps[i].Op.Call.Syscall() {
+		x.returned[i] = now
+		return
+	}
+	if p := x.k.Proc(x.steps[i].Op.Actor); p != nil {
+		x.calling[p.Pid] = i
+	}
+}
+
+// noteReturns records the calls that returned to user mode in this frame, and
+// marks those whose value an earlier frame holds.
+func (x *executor) noteReturns() {
+	now := len(x.run.Frames)
+	for _, e := range x.frame.Events {
+		if _, ok := e.(*sim.SyscallReturn); !ok {
+			continue
+		}
+		i, ok := x.calling[e.Common().Pid]
+		if !ok {
+			continue
+		}
+		delete(x.calling, e.Common().Pid)
+		x.returned[i] = now
+		if at, ok := x.resultAt[i]; ok {
+			x.run.Frames[at[0]].Results[at[1]].Returned = now
+		}
+	}
 }
 
 func (x *executor) record(c Check) {
@@ -291,7 +379,9 @@ func (x *executor) checkFixed() {
 		}
 		s := x.steps[i]
 		x.checked[i] = true
-		x.frame.Results = append(x.frame.Results, StepResult{Step: s, Got: gotText(s, res), Lwp: res.Lwp})
+		now := len(x.run.Frames)
+		x.resultAt[i] = [2]int{now, len(x.frame.Results)}
+		x.frame.Results = append(x.frame.Results, StepResult{Step: s, Got: gotText(s, res), Res: res, Fixed: now, Returned: x.returned[i]})
 		if exp := s.ResultFor(x.run.Design.Name); exp != nil {
 			x.record(x.checkResult(s, exp, res))
 		}

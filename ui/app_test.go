@@ -120,7 +120,7 @@ func TestStepping(t *testing.T) {
 	if a.step == 0 || !a.view.Marks[a.step] || len(a.view.Diffs) == 0 {
 		t.Errorf("] goes to step %d, which is no difference", a.step)
 	}
-	x.contains(`data-role="diffs"`, "The designs differ here:")
+	x.contains(`data-role="diffs"`, "The designs differ here in what an observer sees:")
 	x.do(cmdFaster)
 	x.do(cmdFaster)
 	if speeds[a.speed] != 2 {

@@ -1,100 +1,76 @@
 package ui
 
-// This file shows the debugger's view under each tree: what the last wait4()
-// returned, decoded into the <sys/wait.h> macros a debugger uses, and the
-// PT_LWPINFO record of the process it examines, every pl_flags bit a chip
-// (lit when set, marked when it changed this step, "n/a" where the design has
-// no such flag). Linux panes show the stop's PTRACE_EVENT and
-// PTRACE_GETEVENTMSG instead.
-//
-// "The debugger" is whoever made the most recent wait4() or ptrace() call up
-// to this frame; the process it examines is the target of that call, or for
-// a wait, the process the wait reported.
+// This file shows what the processes of a pane have learnt from the kernel:
+// for each process, the last wait4() and PT_LWPINFO (Linux: the stop's event
+// and PTRACE_GETEVENTMSG) that returned to it, with the step it returned at,
+// the status decoded into the <sys/wait.h> macros and the record's pl_flags a
+// chip each (lit when set, "n/a" where the design has no such flag). Kernel
+// state that no call has reported, the record of a process in a trace stop
+// that nobody has read since it stopped, is shown apart and labelled so
+// (scenarios.Run.Learnt decides both).
 
 import (
 	"strconv"
 
-	"forklab/scenarios"
 	"forklab/sim"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// debuggerView is the debugger's view at one frame.
+// debuggerView is what the processes of a run know at one frame.
 type debuggerView struct {
-	Linux    bool
-	Design   *sim.Design
-	Actor    int    // the debugger's pid, 0 when no wait or ptrace has run yet
-	Name     string // NAME[pid]
-	Call     string // the call it made last, as written in the scenario
-	Wait     *sim.WaitResult
-	Examined int // the process whose PT_LWPINFO record is shown, 0 if none
-	ExName   string
-	Lwp      *sim.LwpInfo // nil when the examined process is not in a trace stop
-	NoLwp    string       // why there is no record
-	Changed  sim.PLFlags  // flags that differ from the previous frame's record
-	Prev     *sim.LwpInfo
+	Linux      bool
+	Design     *sim.Design
+	Reports    []reportView
+	Unreported []unreportedView
 }
 
-// buildDebugger finds the debugger's view at frame i of rv.
+// reportView is one call's value as its caller learnt it.
+type reportView struct {
+	Pid  int
+	Name string // the caller, NAME[pid]
+	Call string // as written
+	Line int
+	Step int // the frame the call returned in
+	Got  string
+	Wait *sim.WaitResult // a wait4
+	Lwp  *sim.LwpInfo    // a PT_LWPINFO that succeeded
+	Err  sim.Errno       // a PT_LWPINFO that failed
+}
+
+// unreportedView is the record of a process in a trace stop that no call has
+// read.
+type unreportedView struct {
+	Pid     int
+	Name    string
+	Since   int // the frame it stopped in
+	Lwp     sim.LwpInfo
+	Changed sim.PLFlags // flags that differ from the previous frame's record
+}
+
+// buildDebugger finds what the processes know at frame i of rv.
 func buildDebugger(rv *runView, i int) debuggerView {
 	v := debuggerView{Linux: rv.Design.Linux(), Design: rv.Design}
-	frames := rv.Run.Frames
-	var last *scenarios.Step
-	for j := i; j >= 1 && last == nil; j-- {
-		s := frames[j].Step
-		if s != nil && (s.Op.Call == sim.CallWait || s.Op.Call == sim.CallPtrace) {
-			last = s
+	snap := &rv.Run.Frames[i].Snapshot
+	reports, unreported := rv.Run.Learnt(i)
+	for _, r := range reports {
+		p, _ := snap.Proc(r.Proc)
+		res := r.Result
+		v.Reports = append(v.Reports, reportView{
+			Pid: p.Pid, Name: rv.name(p.Pid), Call: callText(res.Step.Source), Line: res.Step.Pos.Line,
+			Step: res.Returned, Got: res.Got, Wait: res.Res.Wait, Lwp: res.Res.Lwp, Err: res.Res.Errno,
+		})
+	}
+	for _, u := range unreported {
+		p, _ := snap.Proc(u.Proc)
+		uv := unreportedView{Pid: p.Pid, Name: rv.name(p.Pid), Since: u.Since, Lwp: u.Lwp, Changed: u.Lwp.Flags}
+		if i > 0 {
+			if prev, ok := rv.Run.Frames[i-1].Snapshot.ByPid(p.Pid); ok && prev.Lwpinfo != nil {
+				uv.Changed ^= prev.Lwpinfo.Flags
+			}
 		}
+		v.Unreported = append(v.Unreported, uv)
 	}
-	if last == nil {
-		v.NoLwp = "No process has called wait4() or ptrace() yet."
-		return v
-	}
-	snap := &frames[i].Snapshot
-	actor, ok := snap.Proc(last.Op.Actor)
-	if !ok {
-		return v
-	}
-	v.Actor, v.Name, v.Call = actor.Pid, rv.name(actor.Pid), last.Source
-	v.Wait = actor.LastWait
-
-	target := ""
-	if last.Op.Call == sim.CallWait && v.Wait != nil && v.Wait.Pid > 0 {
-		target = v.Wait.Name
-	} else {
-		target = last.Op.Target
-	}
-	ex, ok := snap.Proc(target)
-	if !ok {
-		if target != "" {
-			v.NoLwp = target + " does not exist yet."
-		} else {
-			v.NoLwp = "The last wait4() named no process."
-		}
-		return v
-	}
-	v.Examined, v.ExName = ex.Pid, rv.name(ex.Pid)
-	v.Lwp = ex.Lwpinfo
-	if v.Lwp == nil {
-		v.NoLwp = v.ExName + " is " + stateBadge(ex) + ", not in a trace stop: PT_LWPINFO would fail with EBUSY."
-		if v.Linux {
-			v.NoLwp = v.ExName + " is " + stateBadge(ex) + ", not in a ptrace stop: there is no event to read."
-		}
-	}
-	if i > 0 {
-		if prev, ok := frames[i-1].Snapshot.ByPid(ex.Pid); ok {
-			v.Prev = prev.Lwpinfo
-		}
-	}
-	var now, before sim.PLFlags
-	if v.Lwp != nil {
-		now = v.Lwp.Flags
-	}
-	if v.Prev != nil {
-		before = v.Prev.Flags
-	}
-	v.Changed = now ^ before
 	return v
 }
 
@@ -135,50 +111,95 @@ func (p *debuggerPanel) Render() app.UI {
 	return renderDebugger(p.V)
 }
 
+// recordName is what the record of a trace stop is called under the design.
+func (v debuggerView) recordName() string {
+	if v.Linux {
+		return "the ptrace event and PTRACE_GETEVENTMSG"
+	}
+	return "PT_LWPINFO"
+}
+
 // renderDebugger draws v.
 func renderDebugger(v debuggerView) app.UI {
-	// Every part keeps its place, shown or hidden, so that stepping updates
-	// it in place.
-	note := v.NoLwp
+	items := make([]app.UI, 0, len(v.Reports)+len(v.Unreported))
+	for _, r := range v.Reports {
+		items = append(items, renderReport(v, r))
+	}
+	for _, u := range v.Unreported {
+		items = append(items, renderUnreported(v, u))
+	}
+	none := "No process has had a wait4() or " + v.recordName() + " return to it yet."
 	return el("section").Class("debugger").
 		Attr("data-role", "debugger").
-		Attr("data-actor", v.Actor).
-		Attr("data-examined", v.Examined).
+		Attr("data-reports", len(v.Reports)).
+		Attr("data-unreported", len(v.Unreported)).
 		Body(
-			el("h4").Body(
-				app.Text("Debugger's view: "),
-				el("span").Class("mono").Text(v.Name),
-			),
-			hidden(el("p").Class("muted"), v.Actor != 0).Text(note),
-			renderWait(v),
-			renderLwpinfo(v),
+			el("h4").Text("What the processes have learnt"),
+			hidden(el("p").Class("muted"), len(v.Reports) > 0).Text(none),
+			el("div").Class("reports").Body(items...),
 		)
 }
 
-func renderWait(v debuggerView) app.UI {
-	w := v.Wait
-	none := w == nil || v.Actor == 0
-	var ret, data string
-	status, hasStatus := 0, false
-	stopped, exited, killed, event := false, false, false, false
-	var wsig, wstatus, tsig, ev string
-	if none {
-		data = "none"
+// renderReport draws one call's value as its caller learnt it.
+func renderReport(v debuggerView, r reportView) app.UI {
+	kind, data := "wait", ""
+	if r.Wait != nil {
+		data = r.Wait.String()
 	} else {
-		data = w.String()
-		switch w.Kind {
-		case sim.WaitErr:
-			ret = "-1, errno " + w.Errno.String()
-		case sim.WaitNone:
-			ret = "0: no child to report"
-		default:
-			ret = itoa(w.Pid) + " (" + w.Name + ")"
-		}
-		status, hasStatus = waitStatus(w, v.Linux)
-		stopped, exited, killed = w.Kind == sim.WaitStopped, w.Kind == sim.WaitExited, w.Kind == sim.WaitKilled
-		event = v.Linux && w.Event != 0
-		wsig, wstatus, tsig, ev = "WSTOPSIG = "+sigText(w.Sig, v.Linux), "WEXITSTATUS = "+itoa(w.Status), "WTERMSIG = "+sigText(w.Sig, v.Linux), w.Event.String()
+		kind, data = "lwpinfo", r.Got
 	}
+	head := el("p").Class("report-head").Body(
+		el("span").Class("mono").Text(r.Name),
+		app.Text(" at step "+itoa(r.Step)+", line "+itoa(r.Line)+": "),
+		el("span").Class("mono").Text(r.Call),
+	)
+	var body app.UI
+	switch {
+	case r.Wait != nil:
+		body = renderWait(r.Wait, v.Linux)
+	case r.Lwp != nil:
+		body = renderRecord(v, *r.Lwp, 0)
+	default:
+		body = el("p").Body(el("span").Class("mono").Text("ptrace() → "), el("strong").Text("-1, errno "+r.Err.String()))
+	}
+	return el("div").Class("report").
+		Attr("data-role", "report").
+		Attr("data-proc", r.Pid).
+		Attr("data-call", kind).
+		Attr("data-step", r.Step).
+		Attr("data-value", data).
+		Body(head, body)
+}
+
+// renderUnreported draws the record of a trace stop that no call has read.
+func renderUnreported(v debuggerView, u unreportedView) app.UI {
+	return el("div").Class("report unreported").
+		Attr("data-role", "unreported").
+		Attr("data-proc", u.Pid).
+		Attr("data-flags", u.Lwp.Flags.String()).
+		Body(
+			el("p").Class("report-head").Body(
+				el("span").Class("badge").Text("not reported yet"),
+				app.Text(" "),
+				el("span").Class("mono").Text(u.Name),
+				app.Text(" is in a trace stop since step "+itoa(u.Since)+", and no call has read it. What "+v.recordName()+" would return:"),
+			),
+			renderRecord(v, u.Lwp, u.Changed),
+		)
+}
+
+// renderWait draws a wait4 result: the value and the status macros.
+func renderWait(w *sim.WaitResult, linux bool) app.UI {
+	var ret string
+	switch w.Kind {
+	case sim.WaitErr:
+		ret = "-1, errno " + w.Errno.String()
+	case sim.WaitNone:
+		ret = "0: no child to report"
+	default:
+		ret = itoa(w.Pid) + " (" + w.Name + ")"
+	}
+	status, hasStatus := waitStatus(w, linux)
 	macro := func(name string, on bool, value string) app.UI {
 		if !on {
 			value = ""
@@ -188,62 +209,45 @@ func renderWait(v debuggerView) app.UI {
 			app.Text(" "+value),
 		)
 	}
-	return hidden(el("div").Class("wait").Attr("data-role", "wait").Attr("data-wait", data), v.Actor == 0).Body(
-		hidden(el("p"), none).Body(
+	event := linux && w.Event != 0
+	return el("div").Class("wait").Attr("data-role", "wait").Body(
+		el("p").Body(
 			el("span").Class("mono").Text("wait4() → "),
 			el("strong").Text(ret),
 		),
-		hidden(el("p").Class("muted"), !none).Text(shortName(v.Name)+" has not returned from a wait4() yet."),
 		hidden(el("div").Class("macros"), !hasStatus).Body(
 			el("span").Class("mono status").Text("status 0x"+hex4(status)),
-			macro("WIFSTOPPED", stopped, wsig),
-			macro("WIFEXITED", exited, wstatus),
-			macro("WIFSIGNALED", killed, tsig),
+			macro("WIFSTOPPED", w.Kind == sim.WaitStopped, "WSTOPSIG = "+sigText(w.Sig, linux)),
+			macro("WIFEXITED", w.Kind == sim.WaitExited, "WEXITSTATUS = "+itoa(w.Status)),
+			macro("WIFSIGNALED", w.Kind == sim.WaitKilled, "WTERMSIG = "+sigText(w.Sig, linux)),
 			hidden(el("span").Class("macro").Attr("data-on", true), !event).Body(
-				el("span").Class("mono").Text("status>>16"), app.Text(" = "+ev)),
+				el("span").Class("mono").Text("status>>16"), app.Text(" = "+w.Event.String())),
 		),
 	)
 }
 
-func renderLwpinfo(v debuggerView) app.UI {
-	title := "PT_LWPINFO"
-	if v.Linux {
-		title = "ptrace event and PTRACE_GETEVENTMSG"
-	}
-	of := ""
-	if v.ExName != "" {
-		of = " of "
-	}
-	l := v.Lwp
-	var flags sim.PLFlags
-	sig, event, child := "", "", "0"
-	if l != nil {
-		flags = l.Flags
-		sig, event = sigText(l.Sig, v.Linux), l.Event.String()
-		if v.Linux {
-			event = l.LinuxEv.String()
-		}
-		if l.ChildPid != 0 {
-			child = itoa(l.ChildPid) + " (" + l.ChildName + ")"
-		}
-	}
-	dataFlags := "none"
-	if l != nil {
-		dataFlags = flags.String()
-	}
+// renderRecord draws a PT_LWPINFO record (Linux: the event and the event
+// message); changed marks the flags that changed this step.
+func renderRecord(v debuggerView, l sim.LwpInfo, changed sim.PLFlags) app.UI {
+	event := l.Event.String()
 	names := [3]string{"stop signal", "pl_event", "pl_child_pid"}
 	if v.Linux {
+		event = l.LinuxEv.String()
 		names = [3]string{"stop signal", "event", "GETEVENTMSG"}
+	}
+	child := "0"
+	if l.ChildPid != 0 {
+		child = itoa(l.ChildPid) + " (" + l.ChildName + ")"
 	}
 	chips := make([]app.UI, 0, len(sim.PLFlagNames))
 	for _, f := range sim.PLFlagNames {
 		has := v.Design.HasPLFlag(f.Flag)
-		changed := v.Changed&f.Flag != 0 && has && l != nil
+		ch := changed&f.Flag != 0 && has
 		state := "clear"
 		switch {
 		case !has:
 			state = "n/a"
-		case flags&f.Flag != 0:
+		case l.Flags&f.Flag != 0:
 			state = "set"
 		}
 		label := f.Name + ": " + state
@@ -252,26 +256,24 @@ func renderLwpinfo(v debuggerView) app.UI {
 			label = f.Name + ": not in " + v.Design.Short()
 			text += " n/a"
 		}
-		if changed {
+		if ch {
 			label += ", changed this step"
 		}
 		chips = append(chips, el("li").Class("chip").
 			Attr("data-flag", f.Name).
 			Attr("data-state", state).
-			Attr("data-changed", changed).
+			Attr("data-changed", ch).
 			Title(label).
 			Attr("aria-label", label).
 			Text(text))
 	}
-	return hidden(el("div").Class("lwpinfo").Attr("data-role", "lwpinfo").Attr("data-flags", dataFlags), v.Actor == 0).Body(
-		el("p").Body(el("span").Class("mono").Text(title), app.Text(of), el("span").Class("mono").Text(v.ExName)),
-		hidden(el("p").Class("muted"), l != nil).Text(v.NoLwp),
-		hidden(el("dl").Class("fields"), l == nil).Body(
-			el("dt").Class("mono").Text(names[0]), el("dd").Text(sig),
+	return el("div").Class("lwpinfo").Attr("data-role", "lwpinfo").Attr("data-flags", l.Flags.String()).Body(
+		el("dl").Class("fields").Body(
+			el("dt").Class("mono").Text(names[0]), el("dd").Text(sigText(l.Sig, v.Linux)),
 			el("dt").Class("mono").Text(names[1]), el("dd").Class("mono").Attr("data-role", "event").Text(event),
 			el("dt").Class("mono").Text(names[2]), el("dd").Class("mono").Attr("data-role", "child").Text(child),
 		),
-		hidden(el("ul").Class("chips").Attr("aria-label", "pl_flags: "+flags.String()), l == nil || v.Linux).Body(chips...),
+		hidden(el("ul").Class("chips").Attr("aria-label", "pl_flags: "+l.Flags.String()), v.Linux).Body(chips...),
 	)
 }
 

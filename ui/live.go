@@ -74,8 +74,8 @@ func liveText(rv *runView, i, n int) string {
 	}
 	fr := &r.Frames[i]
 	b.WriteString("line " + itoa(fr.Step.Pos.Line) + ", " + callText(fr.Step.Source) + ". ")
-	for _, res := range fr.Results {
-		b.WriteString(callText(res.Step.Source) + " returns " + res.Got + ". ")
+	for _, res := range resultNotes(r, i) {
+		b.WriteString(res.Text + ". ")
 	}
 	for _, v := range fr.Broken {
 		b.WriteString(newBrokenNote(rv.Design, v).Sentence() + " ")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -135,17 +136,19 @@ func TestDebuggerView(t *testing.T) {
 		rv := runOf(t, key, tc.design)
 		i := frameOf(t, rv, lineOf(t, key, tc.line))
 		v := buildDebugger(rv, i)
-		snap := &rv.Run.Frames[i].Snapshot
-		d, _ := snap.Proc("D")
-		if v.Actor != d.Pid || v.Wait != d.LastWait {
-			t.Errorf("%s: the debugger is %d with %v, want D with %v", tc.design, v.Actor, v.Wait, d.LastWait)
+		d, _ := rv.Run.Frames[i].Snapshot.Proc("D")
+		var lwp *reportView
+		for j, r := range v.Reports {
+			if r.Pid == d.Pid && r.Lwp != nil {
+				lwp = &v.Reports[j]
+			}
 		}
-		if v.Lwp == nil {
-			t.Errorf("%s at %q: no PT_LWPINFO record", tc.design, tc.line)
+		if lwp == nil || lwp.Step != i {
+			t.Errorf("%s at %q: D has not learnt the record: %+v", tc.design, tc.line, v.Reports)
 			continue
 		}
-		if tc.flags != 0 && v.Lwp.Flags&tc.flags == 0 {
-			t.Errorf("%s: flags %s lack %s", tc.design, v.Lwp.Flags, tc.flags)
+		if tc.flags != 0 && lwp.Lwp.Flags&tc.flags == 0 {
+			t.Errorf("%s: flags %s lack %s", tc.design, lwp.Lwp.Flags, tc.flags)
 		}
 		var na []string
 		for _, f := range sim.PLFlagNames {
@@ -158,14 +161,42 @@ func TestDebuggerView(t *testing.T) {
 		}
 		h := renderHTML(renderDebugger(v))
 		if !strings.Contains(h, "WIFSTOPPED") || !strings.Contains(h, "pl_child_pid") {
-			t.Errorf("%s: the debugger's view lacks the macros or the record:\n%s", tc.design, h)
+			t.Errorf("%s: the view lacks the macros or the record:\n%s", tc.design, h)
 		}
 	}
-	// Before any wait or ptrace, there is no debugger to show.
+	// Before any wait or ptrace, no process has learnt anything.
 	rv := runOf(t, key, "old")
-	if v := buildDebugger(rv, 0); v.Actor != 0 {
-		t.Errorf("a debugger at the start: %+v", v)
+	if v := buildDebugger(rv, 0); len(v.Reports)+len(v.Unreported) != 0 {
+		t.Errorf("reports at the start: %+v", v)
 	}
+}
+
+// TestWhoLearntWhat: at step 3 of attach-exit-status under 9.0 the last call
+// is the real parent R's wait, which returned 0; the page must not make R
+// "the debugger" of a wait D made at step 2, nor show C's PT_LWPINFO record
+// as if someone had read it.
+func TestWhoLearntWhat(t *testing.T) {
+	x := newTester(t)
+	x.nav("/?scenario=attach-exit-status&step=3&designs=old,merged")
+	h := textOf(renderHTML(renderDebugger(x.a.view.Panes[0].Dbg)))
+	for _, want := range []string{
+		"What the processes have learnt",
+		"R[100] at step 3, line 27: R: wait C wait4() → 0: no child to report",
+		"D[102] at step 2, line 26: D: wait C wait4() → 101 (C)",
+		"not reported yet C[101] is in a trace stop since step 1, and no call has read it. What PT_LWPINFO would return:",
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the view lacks %q:\n%s", want, h)
+		}
+	}
+	if strings.Contains(h, "Debugger") {
+		t.Errorf("the view calls someone the debugger:\n%s", h)
+	}
+}
+
+// textOf is the text of an HTML string, white space collapsed.
+func textOf(h string) string {
+	return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(h, " ")), " ")
 }
 
 func TestWaitStatus(t *testing.T) {

@@ -21,7 +21,7 @@ type narration struct {
 	Step        *scenarios.Step // the step run; nil at the start
 	ShowStep    bool            // the panes ran different steps: name this one here
 	Says        []string
-	Results     []scenarios.StepResult
+	Results     []resultNote // calls whose value was fixed or that returned in this frame
 	Checks      []scenarios.Check
 	Assumptions []sim.Assumption
 	Broken      []brokenNote // invariants this step broke (scenarios.Frame.Broken)
@@ -29,6 +29,40 @@ type narration struct {
 	Ended       bool   // the position is past this run's last frame
 	EndNote     string // how the run ended, at or past its last frame
 	EndChecks   []scenarios.Check
+}
+
+// resultNote is a call's value as the frame stands: fixed, returned, or both.
+type resultNote struct {
+	Call     string // the call, as written
+	Got      string
+	Returned bool // the caller has the value (the call returned by this frame)
+	Text     string
+}
+
+// resultNotes tells the values fixed in frame i of r and the calls that
+// returned in it: a value is the caller's only once the call has returned
+// (scenarios.StepResult).
+func resultNotes(r *scenarios.Run, i int) []resultNote {
+	var out []resultNote
+	for _, res := range r.Frames[i].Results {
+		n := resultNote{Call: callText(res.Step.Source), Got: res.Got, Returned: res.ReturnedBy(i)}
+		switch {
+		case n.Returned:
+			n.Text = n.Call + " returns " + res.Got
+		case res.Returned != 0:
+			n.Text = n.Call + ": the kernel has set its value, " + res.Got + ", but the call has not returned; it returns at step " + itoa(res.Returned)
+		default:
+			n.Text = n.Call + ": the kernel has set its value, " + res.Got + ", but the call has not returned when the run ends"
+		}
+		out = append(out, n)
+	}
+	for _, res := range r.ReturnedIn(i) {
+		if res.Fixed != i {
+			out = append(out, resultNote{Call: callText(res.Step.Source), Got: res.Got, Returned: true,
+				Text: callText(res.Step.Source) + " returns " + res.Got + " (its value was set at step " + itoa(res.Fixed) + ")"})
+		}
+	}
+	return out
 }
 
 // eventNote is one kernel event in words.
@@ -110,7 +144,7 @@ func buildNarration(rv *runView, i, n int, shared bool) narration {
 		}
 	}
 	if !nr.Ended {
-		nr.Results, nr.Checks = fr.Results, fr.Checks
+		nr.Results, nr.Checks = resultNotes(r, i), fr.Checks
 		for _, v := range fr.Broken {
 			nr.Broken = append(nr.Broken, newBrokenNote(rv.Design, v))
 		}
@@ -219,10 +253,15 @@ func renderNarration(nr narration) app.UI {
 	}
 	results := make([]app.UI, 0, len(nr.Results))
 	for _, res := range nr.Results {
-		results = append(results, el("p").Class("result").Body(
-			el("span").Class("mono").Text(callText(res.Step.Source)),
+		if !res.Returned {
+			results = append(results, el("p").Class("result").Attr("data-result", "set").Text(res.Text))
+			continue
+		}
+		results = append(results, el("p").Class("result").Attr("data-result", "returned").Title(res.Text).Body(
+			el("span").Class("mono").Text(res.Call),
 			app.Text(" → "),
 			el("strong").Class("mono").Text(res.Got),
+			app.Text(strings.TrimPrefix(res.Text, res.Call+" returns "+res.Got)),
 		))
 	}
 	var checks []app.UI

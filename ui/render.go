@@ -7,6 +7,8 @@ package ui
 import (
 	"strings"
 
+	"forklab/scenarios"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -91,7 +93,7 @@ func (a *App) renderStepBar() app.UI {
 func (a *App) renderDiffs() app.UI {
 	v := a.view
 	if len(v.Diffs) == 0 {
-		msg := "The designs agree on everything an observer sees at this step."
+		msg := "The designs agree at this step on what an observer sees: " + scenarios.Observed + "."
 		if len(v.Panes) < 2 {
 			msg = "One pane: nothing to compare."
 		}
@@ -110,7 +112,7 @@ func (a *App) renderDiffs() app.UI {
 		rows = append(rows, el("tr").Body(cells...))
 	}
 	return el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note").Body(
-		el("p").Class("callout-title").Text("The designs differ here:"),
+		el("p").Class("callout-title").Text("The designs differ here in what an observer sees:").Title("Compared: "+scenarios.Observed+"."),
 		el("table").Body(
 			el("thead").Body(el("tr").Body(head...)),
 			el("tbody").Body(rows...),
