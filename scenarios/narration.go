@@ -41,6 +41,8 @@ func (w Warning) String() string { return w.Pos.String() + ": " + w.Msg }
 // different things at the step (the step's trace differs), the sentence is taken
 // to describe only some of them, and it must say which: `[old merged] say: ...`
 // (listing every design of the file is fine when the sentence is true for all).
+// A sentence shown under a design names no kernel function of another system: no
+// proc_reap under linux, no do_wait under FreeBSD.
 // A sentence shown under a design at a step where that design's run rests on a
 // named assumption (sim.Assumed, the proposal's A1-A12) names the assumption, so
 // that a reading is never stated as a fact.
@@ -70,6 +72,15 @@ func CheckNarration(f *File) []Warning {
 				if names := assumed[i][s]; len(names) > 0 && !namesAny(say.Text, names) {
 					out = append(out, Warning{say.Pos, "shown under " + r.Design.Alias + ", where this step rests on assumption " +
 						strings.Join(names, ", ") + ": name it in the sentence, or give " + r.Design.Alias + " a sentence of its own"})
+				}
+			}
+			for _, r := range runs {
+				if say.Designs != nil && !slices.Contains(say.Designs, r.Design.Name) {
+					continue
+				}
+				if fn := foreignFunc(say.Text, r.Design.OS()); fn != "" {
+					out = append(out, Warning{say.Pos, "shown under " + r.Design.Alias + ", whose kernel has no function " + fn +
+						": name the designs the sentence is for"})
 				}
 			}
 			if say.Designs == nil {
@@ -113,6 +124,26 @@ func stepTraces(r *Run) map[*Step]string {
 		out[fr.Step] = b.String()
 	}
 	return out
+}
+
+// foreignFunc returns the first kernel function text names that another system's
+// personality knows and os does not ("proc_reap" in a sentence shown under linux),
+// or "". The names of the language's calls (fork, getppid, ...) are words of every
+// system and never count.
+func foreignFunc(text string, os *sim.OS) string {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
+		if os.Source(w) != "" || sim.IsCallName(w) {
+			continue
+		}
+		for _, d := range sim.Designs() {
+			if d.OS() != os && d.OS().Source(w) != "" {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // stepAssumptions returns the named assumptions each step's events rely on

@@ -96,3 +96,14 @@ type Op struct {
 	Events EventMask // ptrace events: the mask, or the bits to add
 	Del    EventMask // ptrace events +/-: the bits to remove
 }
+
+// IsCallName reports whether name is the system-call name of one of the language's
+// calls (fork, wait4, getppid, ...): a word of every system, not a kernel function.
+func IsCallName(name string) bool {
+	for _, n := range callNames[1:] {
+		if n == name {
+			return true
+		}
+	}
+	return name == "wait" || name == "exec"
+}
