@@ -42,9 +42,9 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
-	"math"
 	"path/filepath"
 	"runtime"
 	"slices"
