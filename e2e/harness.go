@@ -95,6 +95,13 @@ var browsers sync.Map // testing.TB → *Browser
 // Without a browser the test is skipped, or fails under REQUIRE_BROWSER=1.
 func NewBrowser(t testing.TB) *Browser {
 	t.Helper()
+	return NewBrowserFlags(t, nil)
+}
+
+// NewBrowserFlags is NewBrowser with extra command-line flags for Chromium,
+// such as a startup trace.
+func NewBrowserFlags(t testing.TB, flags map[string]any) *Browser {
+	t.Helper()
 	path, err := ChromePath()
 	if err != nil {
 		if RequireBrowser() {
@@ -118,6 +125,9 @@ func NewBrowser(t testing.TB) *Browser {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 800),
 	)
+	for k, v := range flags {
+		opts = append(opts, chromedp.Flag(k, v))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	b := &Browser{t: t, ctx: ctx, responses: map[string]*network.Response{}}
@@ -181,6 +191,9 @@ func NewBrowser(t testing.TB) *Browser {
 	}))
 	return b
 }
+
+// Close checks the browser as the end of the test would, and stops it.
+func (b *Browser) Close() { b.close() }
 
 // Context returns the tab's context, for chromedp calls that the helpers do
 // not cover. Bound them with context.WithTimeout.

@@ -6,12 +6,17 @@
 package main
 
 import (
+	"syscall/js"
+
 	"forklab/ui"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 func main() {
+	// The e2e measurements (TestMeasure) read this mark: the Go program has
+	// started, its package initialisation done.
+	js.Global().Get("performance").Call("mark", "forklab:main")
 	ui.Register()
 	app.RunWhenOnBrowser()
 }

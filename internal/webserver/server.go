@@ -4,7 +4,7 @@
 // from a web directory made by package webbuild, and exports the app as a
 // static site.
 //
-// The handler differs from a plain app.Handler in three ways
+// The handler differs from a plain app.Handler in these ways
 // (go-app-notes.md, "Pitfalls and fixes"):
 //   - app.wasm is served precompressed (br or gzip, by Accept-Encoding), with
 //     its uncompressed size in X-Uncompressed-Length;
@@ -14,7 +14,11 @@
 //     file there changes, so a rebuild is served at once under a new ETag and
 //     a new service-worker cache, without restarting the server;
 //   - the service worker pre-caches every icon, the SVG one included, and
-//     answers a permalink offline (app-worker.js).
+//     answers a permalink offline (app-worker.js);
+//   - the page has the browser fetch app.wasm at once (WasmPreload), in a
+//     Link header and a <link rel=preload> in its head, instead of after its
+//     deferred scripts have been fetched and run, when go-app's app.js asks
+//     for it: the download then overlaps the page's own.
 package webserver
 
 import (
@@ -52,7 +56,18 @@ type config struct {
 	// out Icon.SVG.
 	CacheableResources []string
 	ServiceWorker      string
+	RawHeaders         []string
 }
+
+// WasmPreload is the preload of app.wasm, as a Link header's value. It
+// matches app.js's fetch("/web/app.wasm") (mode cors, same-origin
+// credentials: crossorigin anonymous), so that fetch takes the preloaded
+// response instead of asking again.
+const WasmPreload = "</web/" + webbuild.WasmName + ">; rel=preload; as=fetch; crossorigin=anonymous"
+
+// wasmPreloadTag is WasmPreload as an element of the page's head, for
+// static hosts, which send no Link header.
+const wasmPreloadTag = `<link rel="preload" href="/web/` + webbuild.WasmName + `" as="fetch" crossorigin="anonymous">`
 
 // serviceWorker is the template of /app-worker.js.
 //
@@ -76,6 +91,7 @@ var appConfig = config{
 	Styles:             []string{"/web/style.css"},
 	CacheableResources: []string{"/web/icon.svg"},
 	ServiceWorker:      serviceWorker,
+	RawHeaders:         []string{wasmPreloadTag},
 }
 
 // Server serves the web app. It is safe for concurrent use.
@@ -143,7 +159,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.files.ServeHTTP(w, r2)
 		return
 	}
+	if isPage(r.URL.Path) {
+		w.Header().Add("Link", WasmPreload)
+	}
 	st.handler.ServeHTTP(w, r)
+}
+
+// isPage reports whether path is one of the app's pages (whose last element
+// has no extension) rather than a file: /web/*, app.js, wasm_exec.js and the
+// like.
+func isPage(path string) bool {
+	if strings.HasPrefix(path, "/web/") {
+		return false
+	}
+	return !strings.Contains(path[strings.LastIndex(path, "/")+1:], ".")
 }
 
 // site returns the handler for the current content of the web directory. On
@@ -191,6 +220,7 @@ func newHandler(version string, res files) *app.Handler {
 		Resources:               res,
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,
+		RawHeaders:              append([]string(nil), c.RawHeaders...),
 	}
 }
 

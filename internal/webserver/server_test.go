@@ -425,9 +425,18 @@ func TestPageIsLocal(t *testing.T) {
 		`src="/web/icon-192.png"`,
 		`href="/manifest.webmanifest"`,
 		`src="/app.js"`,
+		wasmPreloadTag,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("GET /: page lacks %s", want)
+		}
+	}
+	if got := res.Header.Get("Link"); got != WasmPreload {
+		t.Errorf("GET /: Link %q, want %q", got, WasmPreload)
+	}
+	for _, path := range []string{"/app.js", "/web/style.css", "/web/app.wasm"} {
+		if got := get(t, s, path).Header.Get("Link"); got != "" {
+			t.Errorf("GET %s: Link %q, want none", path, got)
 		}
 	}
 	// No resource may come from another host. The only absolute URLs are

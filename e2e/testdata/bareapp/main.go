@@ -6,7 +6,11 @@
 // ./... leaves it alone; the test builds it by path.
 package main
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"syscall/js"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 type bare struct{ app.Compo }
 
@@ -18,6 +22,7 @@ func (b *bare) Render() app.UI {
 }
 
 func main() {
+	js.Global().Get("performance").Call("mark", "forklab:main") // as forklab's main_wasm.go
 	app.Route("/", &bare{})
 	app.RunWhenOnBrowser()
 }
