@@ -75,6 +75,12 @@ type Design struct {
 	// signal is queued and delivered without a further stop (current
 	// kern_sig.c:ptracestop()); 9.x drops it (syscallret ignores ptracestop's value).
 	resumeQueuesSig bool
+	// ppwaitNoStop: issignal() stops a traced process for a signal only while it is
+	// not a vfork child still sharing its parent's memory: `if (p->p_flag &
+	// P_TRACED && (p->p_flag & P_PPWAIT) == 0)` ("If traced, always stop"), 9.1
+	// kern_sig.c:issignal(), the same test since 4.4BSD; such a child takes its
+	// signals as if untraced. Current tests P_PPTRACE there instead (r246485).
+	ppwaitNoStop bool
 	// siStale: td_dbgksi is never cleared, so PL_FLAG_SI stays set after the first
 	// signal stop (§3, 9.x) [I].
 	siStale bool
@@ -106,14 +112,14 @@ var designs = []*Design{
 		Name: "freebsd-9.0", Alias: "old",
 		Description: "FreeBSD 9.0 (head mid-2011): fork/exec events only when stepping syscalls, exec posts a bare SIGTRAP, p_dbg_child",
 		os:          &freebsdOS, plFlags: plFlags9x, requests: requests9x,
-		execSignal: true, dbgChild: true, siStale: true,
+		execSignal: true, dbgChild: true, siStale: true, ppwaitNoStop: true,
 		Breaks: breaks9x,
 	},
 	{
 		Name: "mikulin-2012", Alias: "new",
 		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
 		os:          &freebsdOS, plFlags: plFlags9x, requests: requests9x | reqs(PTFollowExec),
-		proposal: true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true,
+		proposal: true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true, ppwaitNoStop: true,
 		Assumptions: proposalAssumptions,
 		Breaks:      breaks9x,
 	},
@@ -121,7 +127,7 @@ var designs = []*Design{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
 		os:          &freebsdOS, plFlags: plFlags9x | PL_FLAG_CHILD, requests: requests9x,
-		forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanList: true, reapOrphans: true, siStale: true,
+		forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanList: true, reapOrphans: true, siStale: true, ppwaitNoStop: true,
 		Breaks: breaks9x,
 	},
 	{

@@ -117,7 +117,7 @@ func stageAST(k *Kernel, p *Proc, a *kact) bool {
 		if sig == 0 {
 			return true
 		}
-		if p.traced() && sig != p.ptraceSig {
+		if k.stopsForSignal(p) && sig != p.ptraceSig {
 			k.os.traceSignal(k, p, a, sig)
 			return false
 		}
@@ -128,6 +128,13 @@ func stageAST(k *Kernel, p *Proc, a *kact) bool {
 			return false
 		}
 	}
+}
+
+// stopsForSignal reports whether p stops for its debugger before it takes a
+// signal: when traced, except, in 9.x, a vfork child that still shares its
+// parent's memory (P_PPWAIT; kern_sig.c:issignal(), Design.ppwaitNoStop).
+func (k *Kernel) stopsForSignal(p *Proc) bool {
+	return p.traced() && !(k.d.ppwaitNoStop && p.flag&P_PPWAIT != 0)
 }
 
 // takeSignal applies sig's default action (kern_sig.c:postsig()). It returns false
