@@ -51,8 +51,11 @@ type Design struct {
 	// calls fork_rfppwait() from there). Unset, it waits in do_fork before the fork
 	// stop (§1.1).
 	vforkWait *vforkWait
-	// orphanList: proc_reparent keeps p_orphans and kern_wait scans them (§1.3).
-	orphanList bool
+	// orphanMark: proc_reparent keeps p_orphans and kern_wait scans them (§1.3), and
+	// this names the mark of a process on a p_orphans list: P_ORPHAN in p_flag
+	// (9.1), P_TREE_ORPHANED in p_treeflag (current, since D417 in 2014; sys/sys/proc.h "Reparented, on orphan list"); "" for no
+	// orphan list.
+	orphanMark string
 	// reapOrphans: the real parent's wait may reap a zombie orphan (§4(f) race; not
 	// after D2644, §1.4).
 	reapOrphans bool
@@ -119,7 +122,7 @@ var designs = []*Design{
 		Name: "mikulin-2012", Alias: "new",
 		Description: "the January 2012 proposal under review: PT_FOLLOW_EXEC, fork/exec stops in the fork and exec code, vfork forced to fork while traced, TDB_FORK on the child, the orphan list",
 		os:          &freebsdOS, plFlags: plFlags9x, requests: requests9x | reqs(PTFollowExec),
-		proposal: true, execSignal: true, dbgChild: true, orphanList: true, reapOrphans: true, siStale: true, ppwaitNoStop: true,
+		proposal: true, execSignal: true, dbgChild: true, orphanMark: "P_ORPHAN", reapOrphans: true, siStale: true, ppwaitNoStop: true,
 		Assumptions: proposalAssumptions,
 		Breaks:      breaks9x,
 	},
@@ -127,7 +130,7 @@ var designs = []*Design{
 		Name: "freebsd-9.1", Alias: "merged",
 		Description: "what was committed after the review and shipped in 9.1: SCX|FORKED and SCX|EXEC stops in syscallret, PL_FLAG_CHILD, the vfork wait after the fork stop, the orphan list",
 		os:          &freebsdOS, plFlags: plFlags9x | PL_FLAG_CHILD, requests: requests9x,
-		forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanList: true, reapOrphans: true, siStale: true, ppwaitNoStop: true,
+		forkStopAtSCX: true, vforkWait: &vforkWait{"syscallret", "cv_wait"}, orphanMark: "P_ORPHAN", reapOrphans: true, siStale: true, ppwaitNoStop: true,
 		Breaks: breaks9x,
 	},
 	{
@@ -135,7 +138,7 @@ var designs = []*Design{
 		Description: "FreeBSD 10.x/11 and later: event masks, PL_FLAG_VFORKED and VFORK_DONE, orphans counted but not reaped by the real parent, getppid returns the real parent",
 		os:          &freebsdOS, plFlags: plFlags9x | PL_FLAG_CHILD | PL_FLAG_BORN | PL_FLAG_EXITED | PL_FLAG_VFORKED | PL_FLAG_VFORK_DONE,
 		requests: requests9x | reqs(PTSetEvents, PTEditEvents),
-		childSCX: true, forkStopAtSCX: true, orphanList: true,
+		childSCX: true, forkStopAtSCX: true, orphanMark: "P_TREE_ORPHANED",
 		vforkWait: &vforkWait{"fork_rfppwait", "cv_timedwait"},
 		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
 	},

@@ -119,7 +119,8 @@ type Continued struct {
 type Reparented struct {
 	EventBase
 	From, To int
-	Orphan   bool // the process was put on From's p_orphans
+	Orphan   bool   // the process was put on From's p_orphans
+	Mark     string // with Orphan: the mark it gets there (P_ORPHAN, P_TREE_ORPHANED)
 }
 
 // Attached: the process became traced.

@@ -242,7 +242,7 @@ func (k *Kernel) procReparent(child, parent *Proc, fn string) {
 	parent.children = append(parent.children, child)
 	k.clearOrphan(child)
 	orphan := false
-	if k.d.orphanList && child.traced() && old.alive() {
+	if k.d.orphanMark != "" && child.traced() && old.alive() {
 		old.orphans = append(old.orphans, child)
 		child.orphanOf = old
 		child.flag |= P_ORPHAN
@@ -255,7 +255,7 @@ func (k *Kernel) procReparent(child, parent *Proc, fn string) {
 	if parent == k.init {
 		k.initZombies++
 	}
-	k.emit(&Reparented{EventBase: k.base(child, fn), From: old.Pid, To: parent.Pid, Orphan: orphan})
+	k.emit(&Reparented{EventBase: k.base(child, fn), From: old.Pid, To: parent.Pid, Orphan: orphan, Mark: k.d.orphanMark})
 }
 
 func itoa(n int) string {

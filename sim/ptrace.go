@@ -162,7 +162,7 @@ func (k *Kernel) ptDetach(p, t *Proc, sig Signal) {
 			} else if k.d.dbgChild {
 				pp.dbgChild--
 			}
-			if k.d.proposal && k.d.orphanList {
+			if k.d.proposal && k.d.orphanMark != "" {
 				k.assume(t, "A12", "kern_ptrace")
 			}
 			k.procReparent(t, pp, "kern_ptrace")

@@ -144,7 +144,7 @@ func Describe(e Event, name func(int) string) string {
 	case *Reparented:
 		s := "re-parented from " + name(e.From) + " to " + name(e.To)
 		if e.Orphan {
-			s += "; on " + name(e.From) + "'s p_orphans (P_ORPHAN)"
+			s += "; on " + name(e.From) + "'s p_orphans (" + e.Mark + ")"
 		}
 		return s
 	case *Attached:

@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -155,6 +156,25 @@ func TestSigkillIdle(t *testing.T) {
 		s := k.Snapshot()
 		if v, _ := s.Proc("A"); v.State != StateReaped || v.Exit == nil || v.Exit.Sig != SIGKILL {
 			t.Errorf("%s: A is %s after SIGKILL, exit %v", d.Alias, v.State, v.Exit)
+		}
+	}
+}
+
+// TestOrphanMark: a process on p_orphans carries P_ORPHAN in p_flag in 9.1 and
+// P_TREE_ORPHANED in p_treeflag in current (sys/sys/proc.h since D417).
+// Reference: ptrace-semantics.md §1.4 "2014 (D417)".
+func TestOrphanMark(t *testing.T) {
+	for _, tc := range []struct{ design, mark string }{{"merged", "P_ORPHAN"}, {"current", "P_TREE_ORPHANED"}} {
+		d, _ := LookupDesign(tc.design)
+		k := New(d, prog([]ProcDecl{{Name: "R"}, {Name: "C", Parent: "R"}, {Name: "D"}},
+			Op{Actor: "D", Call: CallPtrace, Req: PTAttach, Target: "C"},
+		))
+		runAll(t, k)
+		snap := k.Snapshot()
+		v, _ := snap.Proc("C")
+		inPFlag := slices.Contains(v.PFlags, "P_ORPHAN")
+		if v.OrphanMark != tc.mark || inPFlag != (tc.mark == "P_ORPHAN") {
+			t.Errorf("%s: C's mark %q, P_ORPHAN in p_flag %v; want %q", tc.design, v.OrphanMark, inPFlag, tc.mark)
 		}
 	}
 }

@@ -43,6 +43,7 @@ type ProcView struct {
 	Exit               *WaitResult // with StateZombie and StateReaped: how it ended
 	InCall             string      // the system call it is inside, if any
 	OrphanOf           int         // the process whose p_orphans holds it (P_ORPHAN), 0 if none
+	OrphanMark         string      // with OrphanOf: the mark the design gives it (P_ORPHAN in p_flag, P_TREE_ORPHANED in p_treeflag)
 	Oppid              int         // p_oppid (FreeBSD)
 	DbgChild           int         // p_dbg_child (9.0)
 	PFlags             []string    // p_flag bits set
@@ -106,6 +107,14 @@ func (k *Kernel) view(p *Proc) ProcView {
 		v.Tracer = pidOrZero(p.tracer())
 	}
 	v.OrphanOf = pidOrZero(p.orphanOf)
+	if p.orphanOf != nil {
+		v.OrphanMark = k.d.orphanMark
+	}
+	if k.d.orphanMark != "P_ORPHAN" {
+		// The model keeps the mark in p_flag for every design; current keeps it
+		// in p_treeflag, where OrphanMark names it.
+		v.PFlags = slices.DeleteFunc(v.PFlags, func(f string) bool { return f == "P_ORPHAN" })
+	}
 	if p.td.k != nil && p.td.k.call != "" {
 		v.InCall = p.td.k.call
 	}

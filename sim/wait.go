@@ -74,7 +74,7 @@ func (k *Kernel) kernWaitScan(p *Proc, target string) (WaitResult, bool) {
 			return WaitResult{Kind: WaitStopped, Pid: q.Pid, Name: q.Name, Sig: Signal(q.xstat)}, true
 		}
 	}
-	if k.d.orphanList && (!k.d.realParentKept || nfound == 0) {
+	if k.d.orphanMark != "" && (!k.d.realParentKept || nfound == 0) {
 		for i := len(p.orphans) - 1; i >= 0; i-- {
 			q := p.orphans[i]
 			if target != "" && q.Name != target {

@@ -220,7 +220,7 @@ func stateTitle(rv *runView, p sim.ProcView) string {
 			b.WriteString("\ntraced by " + rv.name(p.Tracer))
 		}
 		if p.OrphanOf != 0 {
-			b.WriteString("\non " + rv.name(p.OrphanOf) + "'s orphan list (p_orphans)")
+			b.WriteString("\non " + rv.name(p.OrphanOf) + "'s orphan list (p_orphans, " + p.OrphanMark + ")")
 		}
 	}
 	if len(p.PFlags) > 0 {
