@@ -21,6 +21,24 @@ type Entry struct {
 	File *File
 }
 
+// LibraryFile returns the library scenario at path (relative to scenarios/, with
+// or without .txt), parsing that file alone: a page that opens on one scenario
+// need not parse the library first.
+func LibraryFile(path string) (Entry, bool, error) {
+	if !strings.HasSuffix(path, ".txt") {
+		path += ".txt"
+	}
+	src, err := library.ReadFile(path)
+	if err != nil {
+		return Entry{}, false, nil
+	}
+	f, err := Parse(path, src)
+	if err != nil {
+		return Entry{}, false, err
+	}
+	return Entry{Path: path, Src: src, File: f}, true, nil
+}
+
 // Library returns every library scenario, parsed, in path order. A library file
 // that does not parse is a bug: Library returns its error.
 func Library() ([]Entry, error) {

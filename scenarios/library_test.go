@@ -172,3 +172,19 @@ func TestLibraryIsAllTxt(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryFile: one library file parsed alone is the library's entry for it;
+// a path outside the library is not found.
+func TestLibraryFile(t *testing.T) {
+	for _, e := range loadLibrary(t) {
+		got, ok, err := LibraryFile(strings.TrimSuffix(e.Path, ".txt"))
+		if err != nil || !ok || got.Path != e.Path || string(got.Src) != string(e.Src) || got.File.Title != e.File.Title {
+			t.Errorf("LibraryFile(%s) = %v, %v, %v", e.Path, got.Path, ok, err)
+		}
+	}
+	for _, p := range []string{"no-such", "../go.mod", "sources/review-thread-2012", "lessons/review-2012"} {
+		if _, ok, _ := LibraryFile(p); ok {
+			t.Errorf("LibraryFile(%q) found a scenario", p)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"forklab/scenarios"
 	"forklab/sim"
@@ -27,6 +28,9 @@ var lib struct {
 	once    sync.Once
 	entries []libEntry
 	err     error
+	loaded  atomic.Bool         // entries holds the whole library
+	mu      sync.Mutex          // guards single
+	single  map[string]libEntry // files parsed alone before the library was, by key
 }
 
 // library returns the scenario library, parsed once.
@@ -34,24 +38,52 @@ func library() ([]libEntry, error) {
 	lib.once.Do(func() {
 		es, err := scenarios.Library()
 		lib.err = err
+		lib.mu.Lock()
+		defer lib.mu.Unlock()
 		for _, e := range es {
-			group := "other"
-			if len(e.File.Tags) > 0 {
-				group = e.File.Tags[0]
+			le, ok := lib.single[strings.TrimSuffix(e.Path, ".txt")]
+			if !ok { // the one parsed alone stays the same entry, File and all
+				le = newLibEntry(e)
 			}
-			lib.entries = append(lib.entries, libEntry{
-				Key: strings.TrimSuffix(e.Path, ".txt"), Path: e.Path,
-				Src: string(e.Src), File: e.File, Group: group,
-			})
+			lib.entries = append(lib.entries, le)
 		}
+		lib.loaded.Store(true)
 	})
 	return lib.entries, lib.err
 }
 
-// libraryEntry returns the library scenario with key (or path).
+// newLibEntry is the page's view of a library scenario.
+func newLibEntry(e scenarios.Entry) libEntry {
+	group := "other"
+	if len(e.File.Tags) > 0 {
+		group = e.File.Tags[0]
+	}
+	return libEntry{Key: strings.TrimSuffix(e.Path, ".txt"), Path: e.Path, Src: string(e.Src), File: e.File, Group: group}
+}
+
+// libraryEntry returns the library scenario with key (or path). Until something
+// needs the whole library, it parses only that file (the first view of a link
+// needs one scenario, and parsing all of them costs start-up time).
 func libraryEntry(key string) (libEntry, bool) {
-	es, _ := library()
 	key = strings.TrimSuffix(key, ".txt")
+	if !lib.loaded.Load() {
+		lib.mu.Lock()
+		defer lib.mu.Unlock()
+		if le, ok := lib.single[key]; ok {
+			return le, true
+		}
+		e, ok, err := scenarios.LibraryFile(key)
+		if err != nil || !ok {
+			return libEntry{}, false
+		}
+		if lib.single == nil {
+			lib.single = map[string]libEntry{}
+		}
+		le := newLibEntry(e)
+		lib.single[key] = le
+		return le, true
+	}
+	es, _ := library()
 	for _, e := range es {
 		if e.Key == key {
 			return e, true
