@@ -78,7 +78,7 @@ func (c SiCode) String() string {
 func (c SiCode) Gloss() string {
 	switch c {
 	case SI_NOINFO:
-		return "no information beyond the signal's number"
+		return "no information beyond the signal number"
 	case SI_USER:
 		return "sent by a process with kill(2)"
 	case SI_KERNEL:
