@@ -85,8 +85,15 @@ type Design struct {
 	// signals as if untraced. Current tests P_PPTRACE there instead (r246485).
 	ppwaitNoStop bool
 	// siStale: td_dbgksi is never cleared, so PL_FLAG_SI stays set after the first
-	// signal stop (§3, 9.x) [I].
+	// signal stop (§3, 9.x), with that signal's si_signo and si_code; and a signal
+	// with no siginfo of its own (SIGSTOP, SIGKILL) keeps the si_code already there
+	// (9.x issignal() only zeroes ksi_signo; current starts from ksiginfo_init and
+	// clears td_si after the stop; siginfo.go).
 	siStale bool
+	// raiseThrKill: libc's raise() is thr_kill() on the calling thread, so its
+	// siginfo says SI_LWP (lib/libc/gen/raise.c since r277317, 2015); in 9.x it is
+	// kill(getpid()), SI_USER (siginfo.go).
+	raiseThrKill bool
 	// proposal: the 2012 proposal's fork and exec stops in the fork and exec code
 	// (A2, A4, A5, A6), PT_FOLLOW_EXEC (A1) and vfork turned into fork (A7).
 	proposal bool
@@ -140,7 +147,7 @@ var designs = []*Design{
 		requests: requests9x | reqs(PTSetEvents, PTEditEvents),
 		childSCX: true, forkStopAtSCX: true, orphanMark: "P_TREE_ORPHANED",
 		vforkWait: &vforkWait{"fork_rfppwait", "cv_timedwait"},
-		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true,
+		eventMask: true, attachInDoFork: true, realParentKept: true, resumeQueuesSig: true, raiseThrKill: true,
 	},
 	{
 		Name: "linux", Alias: "linux",

@@ -239,11 +239,13 @@ type LwpInfo struct {
 	Flags     PLFlags
 	ChildPid  int // pl_child_pid / the event message after a fork event; 0 if none
 	ChildName string
+	Siginfo   Siginfo // pl_siginfo's si_signo and si_code when Flags has PL_FLAG_SI (FreeBSD)
 	Linux     bool
 	LinuxEv   PtraceEvent
 }
 
-// String renders the record like an lwpinfo expectation.
+// String renders the record like an lwpinfo expectation. It leaves out Siginfo,
+// which the scenario language does not see (Describe shows it).
 func (l LwpInfo) String() string {
 	child := "none"
 	if l.ChildPid != 0 {

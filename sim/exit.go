@@ -33,7 +33,7 @@ func stageExit(k *Kernel, p *Proc, a *kact) bool {
 func (k *Kernel) exit1(p *Proc, status int, sig Signal, fn string) {
 	k.setAct(p, nil)
 	p.killed = false
-	p.sigPend = nil
+	p.sigPend, p.sigCode = nil, nil
 	p.flag |= P_WEXIT
 	p.flag &^= P_TRACED | P_PPWAIT | P_STOPPED_SIG | P_STOPPED_TRACE
 	for _, q := range append([]*Proc(nil), p.children...) {

@@ -282,7 +282,7 @@ func (k *Kernel) linuxExit(p *Proc, status int, sig Signal, fn string) {
 //     (wait_for_vfork_done() is TASK_KILLABLE). A core-dumping one (SIGTRAP,
 //     SIGQUIT, ...) waits for the process to return to user mode.
 //     Observed on a real kernel (scenarios/linux-vfork.txt).
-func (k *Kernel) linuxPsignal(from, p *Proc, sig Signal, fn string) {
+func (k *Kernel) linuxPsignal(from, p *Proc, sig Signal, _ SiCode, fn string) {
 	k.linuxSend(from, p, sig, fn, false)
 }
 

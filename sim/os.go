@@ -37,8 +37,9 @@ type OS struct {
 	execTraced func(k *Kernel, p *Proc, a *kact) bool
 	// exit1 ends p with status, or killed by sig (fn names the function).
 	exit1 func(k *Kernel, p *Proc, status int, sig Signal, fn string)
-	// psignal posts sig from `from` to p.
-	psignal func(k *Kernel, from, p *Proc, sig Signal, fn string)
+	// psignal posts sig from `from` to p; code is the si_code of its siginfo
+	// (FreeBSD; Linux has no pl_siginfo and ignores it).
+	psignal func(k *Kernel, from, p *Proc, sig Signal, code SiCode, fn string)
 	// nextSignal dequeues the signal p takes next, or 0.
 	nextSignal func(k *Kernel, p *Proc) Signal
 	// jobctl is the job-control work done before a signal is dequeued; it

@@ -95,6 +95,8 @@ type thread struct {
 	dbgForked int      // td_dbg_forked: the new child's pid, for PL_FLAG_FORKED
 	xsig      Signal   // td_xsig: the stop signal; on resume, the signal to deliver
 	siValid   bool     // td_dbgksi holds a siginfo (PL_FLAG_SI)
+	dbgksi    Siginfo  // td_dbgksi (9.x), td_si (current): the siginfo PT_LWPINFO reports; saveSiginfo
+	deq       SiCode   // the si_code of the signal sigFfs took last, noKsi if it had no ksiginfo
 	k         *kact    // what the thread is doing in the kernel, nil in user mode
 	onRunq    bool     // TD_ON_RUNQ: on Kernel.runq
 	kbuf      kact     // the storage k points to
@@ -122,9 +124,10 @@ type Proc struct {
 	state     procState
 	vm        *vmspace
 	td        thread
-	sigPend   []Signal // pending signals, in posting order (no duplicates)
-	killed    bool     // SIGKILL posted: the process dies wherever it is
-	ptraceSig Signal   // a signal its debugger passed (KSI_PTRACE): delivered without a further stop
+	sigPend   []Signal          // pending signals, in posting order (no duplicates)
+	sigCode   map[Signal]SiCode // FreeBSD: the si_code of each pending signal's ksiginfo, noKsi if none
+	killed    bool              // SIGKILL posted: the process dies wherever it is
+	ptraceSig Signal            // a signal its debugger passed (KSI_PTRACE): delivered without a further stop
 
 	// Linux (the linux design only): parent is the tracer while traced, as p_pptr is
 	// on FreeBSD, but children stay on real_parent's list (kernel/ptrace.c:ptrace_link()).

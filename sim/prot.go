@@ -22,7 +22,9 @@ func (k *Kernel) sysGetppid(p *Proc) *Proc {
 }
 
 // stageKill is kill(2) and raise(3). A zombie target takes the signal and ignores
-// it; a reaped or unborn one is ESRCH.
+// it; a reaped or unborn one is ESRCH. kill's siginfo says SI_USER; raise's says
+// SI_USER where libc's raise() is kill(getpid()) and SI_LWP where it is thr_kill()
+// on the calling thread (Design.raiseThrKill; siginfo.go).
 func stageKill(k *Kernel, p *Proc, a *kact) bool {
 	t := p
 	if a.op.Call == CallKill {
@@ -36,7 +38,11 @@ func stageKill(k *Kernel, p *Proc, a *kact) bool {
 		k.setReturn(p, a, "-1", EINVAL) // a signal this system does not have
 		return true
 	}
-	k.psignal(p, t, a.op.Signal, k.os.fn.kill)
+	code := SI_USER
+	if a.op.Call == CallRaise && k.d.raiseThrKill {
+		code = SI_LWP
+	}
+	k.pksignal(p, t, a.op.Signal, code, k.os.fn.kill)
 	k.setReturn(p, a, "0", 0)
 	return true
 }

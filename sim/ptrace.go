@@ -199,8 +199,9 @@ func (k *Kernel) setSyscallStops(t *Proc, r Req) {
 func (k *Kernel) lwpinfo(t *Proc) LwpInfo { return k.os.lwpinfo(k, t) }
 
 // ptLwpinfo builds what PT_LWPINFO reports for t (sys_process.c, §2.2):
-// PL_EVENT_SIGNAL while TDB_XSIG; SCE, else SCX; EXEC; FORKED with pl_child_pid;
-// CHILD (9.1 and later); VFORKED and VFORK_DONE (current).
+// PL_EVENT_SIGNAL while TDB_XSIG, and PL_FLAG_SI with pl_siginfo (si_signo,
+// si_code) while the thread holds a siginfo; SCE, else SCX; EXEC; FORKED with
+// pl_child_pid; CHILD (9.1 and later); VFORKED and VFORK_DONE (current).
 func (k *Kernel) ptLwpinfo(t *Proc) LwpInfo {
 	td := &t.td
 	info := LwpInfo{Sig: Signal(t.xstat)}
@@ -209,6 +210,7 @@ func (k *Kernel) ptLwpinfo(t *Proc) LwpInfo {
 		info.Event = PL_EVENT_SIGNAL
 		if td.siValid {
 			f |= PL_FLAG_SI
+			info.Siginfo = td.dbgksi
 		}
 	}
 	if td.dbgflags&TDB_SCE != 0 {

@@ -170,7 +170,11 @@ func Describe(e Event, name func(int) string) string {
 	case *WaitReturned:
 		return "wait4 returns " + e.Result.String()
 	case *LwpinfoRead:
-		return "reads the stop of " + name(e.Target) + ": " + e.Info.String()
+		s := "reads the stop of " + name(e.Target) + ": " + e.Info.String()
+		if !e.Info.Linux && e.Info.Flags&PL_FLAG_SI != 0 {
+			s += ", siginfo " + e.Info.Siginfo.String()
+		}
+		return s
 	case *Assumed:
 		return "assumption " + e.Name + ": " + e.Text
 	case *MemoryAccess:

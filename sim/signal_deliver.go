@@ -5,11 +5,22 @@ package sim
 // traced process stops in ptracestop() so that its debugger decides whether the
 // signal is delivered (ptrace-semantics.md §3).
 
-// psignal posts sig from `from` to p, as the system does.
-func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) { k.os.psignal(k, from, p, sig, fn) }
+// psignal posts sig from `from` to p, as the system does, with the siginfo of
+// kern_psignal(): si_code SI_KERNEL (siginfo.go). (The SIGCHLD FreeBSD's
+// sigparent() sends carries CLD_* codes instead; FreeBSD discards it when it is
+// posted, so no stop shows it.)
+func (k *Kernel) psignal(from, p *Proc, sig Signal, fn string) {
+	k.os.psignal(k, from, p, sig, SI_KERNEL, fn)
+}
 
-// tdsendsignal posts sig from `from` to p on FreeBSD (kern_sig.c:tdsendsignal()).
-func (k *Kernel) tdsendsignal(from, p *Proc, sig Signal, fn string) {
+// pksignal posts sig with si_code code (kern_sig.c:pksignal()).
+func (k *Kernel) pksignal(from, p *Proc, sig Signal, code SiCode, fn string) {
+	k.os.psignal(k, from, p, sig, code, fn)
+}
+
+// tdsendsignal posts sig from `from` to p on FreeBSD (kern_sig.c:tdsendsignal()),
+// with a siginfo whose si_code is code.
+func (k *Kernel) tdsendsignal(from, p *Proc, sig Signal, code SiCode, fn string) {
 	if !p.alive() {
 		return
 	}
@@ -44,24 +55,32 @@ func (k *Kernel) tdsendsignal(from, p *Proc, sig Signal, fn string) {
 			return
 		}
 	}
-	k.queueSignal(p, sig)
+	k.queueSignal(p, sig, code)
 }
 
-// tdsignal posts sig to p's own thread from the kernel (kern_sig.c:tdsignal()).
+// tdsignal posts sig to p's own thread from the kernel (kern_sig.c:tdsignal():
+// "ksi.ksi_code = SI_KERNEL;").
 func (k *Kernel) tdsignal(p *Proc, sig Signal, fn string) {
 	k.emit(&SignalSent{EventBase: k.base(p, fn), From: p.Pid, Sig: sig})
-	k.queueSignal(p, sig)
+	k.queueSignal(p, sig, SI_KERNEL)
 }
 
-// queueSignal adds sig to p's pending set and makes p act on it: a process in user
-// mode enters the kernel to deliver it, one sleeping in kern_wait is interrupted.
-func (k *Kernel) queueSignal(p *Proc, sig Signal) {
+// queueSignal adds sig, whose siginfo has si_code code, to p's pending set and
+// makes p act on it: a process in user mode enters the kernel to deliver it, one
+// sleeping in kern_wait is interrupted. sigqueue_add() keeps no siginfo for
+// SIGKILL and SIGSTOP (ksiCode). A signal already pending keeps the siginfo it
+// was first queued with (the model holds one of each).
+func (k *Kernel) queueSignal(p *Proc, sig Signal, code SiCode) {
 	for _, s := range p.sigPend {
 		if s == sig {
 			return
 		}
 	}
 	p.sigPend = append(p.sigPend, sig)
+	if p.sigCode == nil {
+		p.sigCode = map[Signal]SiCode{}
+	}
+	p.sigCode[sig] = ksiCode(sig, code)
 	k.gen++
 	if p.td.k == nil {
 		k.enterKernel(p, astPath)
@@ -84,6 +103,13 @@ func (k *Kernel) sigFfs(p *Proc) Signal {
 	}
 	s := p.sigPend[best]
 	p.sigPend = append(p.sigPend[:best:best], p.sigPend[best+1:]...)
+	// sigqueue_get() copies the signal's ksiginfo out, if it has one.
+	code, ok := p.sigCode[s]
+	if !ok {
+		code = noKsi
+	}
+	delete(p.sigCode, s)
+	p.td.deq = code
 	return s
 }
 
@@ -195,6 +221,7 @@ func (k *Kernel) ptracestop(p *Proc, a *kact, sig Signal, signal bool, why, fn, 
 	p.flag &^= P_WAITED
 	if signal {
 		p.td.siValid = true
+		k.saveSiginfo(p, sig)
 	} else if !k.d.siStale {
 		// Current FreeBSD clears the saved siginfo at a stop that is not for a
 		// signal; 9.x keeps the stale one (§3) [I].

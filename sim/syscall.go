@@ -124,7 +124,7 @@ func (k *Kernel) eventSignal(p *Proc) {
 	sig := p.td.xsig
 	p.td.xsig = 0
 	if sig != 0 && k.d.resumeQueuesSig {
-		k.queueSignal(p, sig)
+		k.queueSignal(p, sig, SI_NOINFO) // ptracestop: ksiginfo_init, KSI_PTRACE (siginfo.go)
 		p.ptraceSig = sig
 	}
 }

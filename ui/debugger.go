@@ -226,6 +226,25 @@ func renderWait(w *sim.WaitResult, linux bool) app.UI {
 	)
 }
 
+// siginfoText is pl_siginfo as the record shows it while PL_FLAG_SI is set:
+// si_signo and si_code, the code glossed in plain words, and where si_signo is not
+// the stop signal, that the siginfo is left from an earlier signal stop (9.x never
+// clears td_dbgksi; sim/siginfo.go). "" when the record has none (Linux, or
+// PL_FLAG_SI clear).
+func siginfoText(v debuggerView, l sim.LwpInfo) string {
+	if v.Linux || l.Flags&sim.PL_FLAG_SI == 0 {
+		return ""
+	}
+	s := "si_signo " + l.Siginfo.Signo.String() + ", si_code " + l.Siginfo.Code.String()
+	if g := l.Siginfo.Code.Gloss(); g != "" {
+		s += " (" + g + ")"
+	}
+	if l.Siginfo.Signo != l.Sig {
+		s += "; left from an earlier " + l.Siginfo.Signo.String() + " stop, not this one"
+	}
+	return s
+}
+
 // renderRecord draws a PT_LWPINFO record (Linux: the event and the event
 // message); changed marks the flags that changed this step.
 func renderRecord(v debuggerView, l sim.LwpInfo, changed sim.PLFlags) app.UI {
@@ -267,12 +286,18 @@ func renderRecord(v debuggerView, l sim.LwpInfo, changed sim.PLFlags) app.UI {
 			Attr("aria-label", label).
 			Text(text))
 	}
+	fields := []app.UI{
+		el("dt").Class("mono").Text(names[0]), el("dd").Text(sigText(l.Sig, v.Linux)),
+		el("dt").Class("mono").Text(names[1]), el("dd").Class("mono").Attr("data-role", "event").Text(event),
+		el("dt").Class("mono").Text(names[2]), el("dd").Class("mono").Attr("data-role", "child").Text(child),
+	}
+	if si := siginfoText(v, l); si != "" {
+		fields = append(fields,
+			el("dt").Class("mono").Text("pl_siginfo"),
+			el("dd").Attr("data-role", "siginfo").Attr("data-code", l.Siginfo.Code.String()).Text(si))
+	}
 	return el("div").Class("lwpinfo").Attr("data-role", "lwpinfo").Attr("data-flags", l.Flags.String()).Body(
-		el("dl").Class("fields").Body(
-			el("dt").Class("mono").Text(names[0]), el("dd").Text(sigText(l.Sig, v.Linux)),
-			el("dt").Class("mono").Text(names[1]), el("dd").Class("mono").Attr("data-role", "event").Text(event),
-			el("dt").Class("mono").Text(names[2]), el("dd").Class("mono").Attr("data-role", "child").Text(child),
-		),
+		el("dl").Class("fields").Body(fields...),
 		hidden(el("ul").Class("chips").Attr("aria-label", "pl_flags: "+l.Flags.String()), v.Linux).Body(chips...),
 	)
 }
