@@ -70,14 +70,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	var flagged []*sim.Design
-	if *designList != "" {
-		ds, err := parseDesigns(*designList)
-		if err != nil {
-			fmt.Fprintf(stderr, "forklab: %v\n", err)
-			return 2
-		}
-		flagged = ds
+	flagged, err := parseDesigns(*designList) // nil for no -design
+	if err != nil {
+		fmt.Fprintf(stderr, "forklab: %v\n", err)
+		return 2
 	}
 	code := 0
 	for _, path := range fs.Args() {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"forklab/scenarios"
-	"forklab/sim"
 )
 
 // explore is `forklab explore` (docs/explorer.md): every order of a file's steps
@@ -33,14 +32,10 @@ func explore(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	var flagged []*sim.Design
-	if *designList != "" {
-		ds, err := parseDesigns(*designList)
-		if err != nil {
-			fmt.Fprintf(stderr, "forklab: %v\n", err)
-			return 2
-		}
-		flagged = ds
+	flagged, err := parseDesigns(*designList) // nil for no -design
+	if err != nil {
+		fmt.Fprintf(stderr, "forklab: %v\n", err)
+		return 2
 	}
 	path := fs.Arg(0)
 	src, err := os.ReadFile(path)
