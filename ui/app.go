@@ -71,6 +71,7 @@ func (a *App) OnMount(ctx app.Context) {
 	a.init()
 	if app.IsClient {
 		a.removeKeys = a.listenKeys(ctx)
+		installTooltips()
 	}
 }
 

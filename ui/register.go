@@ -8,7 +8,9 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // Register routes the app's paths to their components. Both mains in
 // cmd/serve call it: the server pre-renders the routes and the wasm front end
-// mounts them.
+// mounts them; the static export writes a page for each.
 func Register() {
 	app.Route("/", &App{})
+	app.Route(glossaryPath, &glossaryPage{})
+	app.Route(assumptionsPath, &assumptionsPage{})
 }

@@ -60,6 +60,7 @@ type traceGroup struct {
 	Line   int // the step's line in the file
 	Source string
 	Lines  []string
+	segs   []termSeg // Lines cut at their glossary terms, once (traceGroupView)
 }
 
 // buildTrace renders every frame of r in format; an unknown format falls
@@ -117,7 +118,7 @@ func (v *traceView) Render() app.UI {
 			Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
 			Attr("aria-label", "Save this "+v.Log.Format+" trace of "+v.Log.Design+" as a text file").
 			Text("save trace ("+v.Log.Format+")"),
-		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
+		termGroup(el("ol").Class("tracelog"), "trace log, "+v.Log.Format).ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }
 
@@ -131,11 +132,16 @@ type traceGroupView struct {
 
 func (v *traceGroupView) Render() app.UI {
 	g := v.G
-	// The lines are one text node: a trace log has hundreds of them, and an
-	// element each would make the page slower to build.
-	lines, cls := strings.Join(g.Lines, "\n"), "tlines mono"
-	if len(g.Lines) == 0 {
-		lines, cls = "(no line in this format)", "tlines mono muted"
+	// The lines are one element: a trace log has hundreds of them, and an
+	// element each would make the page slower to build. Only their glossary
+	// terms are elements, out of the tab order (the log is one tab stop).
+	lines := []app.UI{app.Text("(no line in this format)")}
+	cls := "tlines mono muted"
+	if len(g.Lines) > 0 {
+		if g.segs == nil {
+			g.segs = splitTerms(strings.Join(g.Lines, "\n"), false)
+		}
+		lines, cls = renderSegs(g.segs, true), "tlines mono"
 	}
 	label := "Go to step " + itoa(g.Frame) + ": line " + itoa(g.Line) + ", " + callText(g.Source)
 	return el("li").
@@ -144,13 +150,14 @@ func (v *traceGroupView) Render() app.UI {
 		OnClick(v.onClick).
 		Body(
 			el("button").Class("tstep").
+				Attr("data-term-stop", true).Attr("tabindex", -1).
 				Attr("aria-label", label).
 				Attr("aria-current", ariaStep(v.Current)).
 				Body(
 					el("span").Class("tnum").Text(itoa(g.Frame)),
 					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
 				),
-			el("div").Class(cls).Text(lines),
+			el("div").Class(cls).Body(lines...),
 		)
 }
 
