@@ -245,7 +245,7 @@ func renderNarration(nr narration) app.UI {
 		assumptions = append(assumptions, el("p").Class("assumption").Attr("data-assumption", a.Name).Body(
 			append([]app.UI{
 				el("a").Class("badge").Attr("data-role", "assumption-badge").Attr("href", assumptionHref(a.Name)).
-					Title("Assumption "+a.Name+": what the review says and what forklab assumes").Text("assumption "+a.Name),
+					Title("Assumption " + a.Name + ": what the review says and what forklab assumes").Text("assumption " + a.Name),
 				app.Text(" "),
 			}, markTerms(a.Text, false)...)...,
 		))
