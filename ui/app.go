@@ -71,7 +71,6 @@ func (a *App) OnMount(ctx app.Context) {
 	a.init()
 	if app.IsClient {
 		a.removeKeys = a.listenKeys(ctx)
-		installTooltips()
 	}
 }
 

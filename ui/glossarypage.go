@@ -54,8 +54,6 @@ func refPage(id, title string, body ...app.UI) app.UI {
 // glossaryPage lists every glossary entry, by name.
 type glossaryPage struct{ app.Compo }
 
-func (p *glossaryPage) OnMount(app.Context) { installTooltips() }
-
 func (p *glossaryPage) Render() app.UI {
 	g := glossary()
 	if g.Err != nil {
@@ -90,8 +88,6 @@ func sortKey(term string) string { return strings.ToLower(strings.TrimLeft(term,
 
 // assumptionsPage lists the proposal's assumptions in order.
 type assumptionsPage struct{ app.Compo }
-
-func (p *assumptionsPage) OnMount(app.Context) { installTooltips() }
 
 func (p *assumptionsPage) Render() app.UI {
 	d, ok := sim.LookupDesign("new")

@@ -8,9 +8,11 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // Register routes the app's paths to their components. Both mains in
 // cmd/serve call it: the server pre-renders the routes and the wasm front end
-// mounts them; the static export writes a page for each.
+// mounts them; the static export writes a page for each. In the browser it
+// also sets up the page's glossary tooltip (tooltip.go), for every route.
 func Register() {
 	app.Route("/", &App{})
 	app.Route(glossaryPath, &glossaryPage{})
 	app.Route(assumptionsPath, &assumptionsPage{})
+	installTooltips()
 }

@@ -27,7 +27,8 @@ type tooltip struct {
 
 var tooltipOnce sync.Once
 
-// installTooltips makes the tooltip and starts listening, once per page.
+// installTooltips makes the tooltip and starts listening, once per page; it
+// does nothing outside the browser.
 func installTooltips() {
 	if !app.IsClient {
 		return
