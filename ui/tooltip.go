@@ -105,14 +105,15 @@ func (tt *tooltip) onBlur(e app.Value) {
 	}
 }
 
-// onKey hides the tooltip on Esc and walks a termGroup's terms on ↓ and ↑.
+// onKey walks a termGroup's terms on ↓ and ↑. Any other key but Tab and
+// Shift hides the tooltip: Esc asks for it, and the keys that step redraw
+// the text the term stood in.
 func (tt *tooltip) onKey(e app.Value) {
 	key := e.Get("key").String()
-	if key == "Escape" && tt.cur.Truthy() {
-		tt.hide()
-		return
-	}
 	if key != "ArrowDown" && key != "ArrowUp" {
+		if tt.cur.Truthy() && key != "Tab" && key != "Shift" {
+			tt.hide()
+		}
 		return
 	}
 	target := e.Get("target")
