@@ -281,9 +281,10 @@ func signature(dir string) (string, error) {
 // contentVersion hashes the names and contents of dir's files and the
 // handler's configuration, security headers and viewport. Equal builds
 // give equal versions, wherever the directory is. app.wasm's compressed
-// forms are left out: they say nothing that app.wasm does not, and webbuild.Improve rewrites app.wasm.br at a
-// better quality while the server runs, which must not look like an update
-// to the browsers that hold the app.
+// forms are left out: they say nothing that app.wasm does not, and
+// webbuild.Improve rewrites app.wasm.br at a better quality while the server
+// runs, which must not look like an update to the browsers that hold the
+// app.
 func contentVersion(dir string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v\n%+v\n%s\n", appConfig, securityPolicy, viewportTag)
