@@ -45,6 +45,9 @@ type policy struct {
 	// Framed goes on the responses for /embed, which any site may frame;
 	// Unframed on all others, which no site may frame.
 	Framed, Unframed []header
+	// Files goes on the responses for everything but a page: app.wasm, the
+	// scripts, styles and icons.
+	Files []header
 }
 
 // securityPolicy is the policy that the server and the export apply.
@@ -63,6 +66,12 @@ var securityPolicy = policy{
 		// For browsers that do not know frame-ancestors.
 		{"X-Frame-Options", "DENY"},
 	},
+	Files: []header{
+		// An embed in a frame sandboxed without allow-same-origin has the
+		// origin null, from which app.js's fetch of app.wasm (mode cors) is
+		// cross-origin. The files are public and sent without cookies.
+		{"Access-Control-Allow-Origin", "*"},
+	},
 }
 
 // embedPath is the path of the embeddable view.
@@ -77,6 +86,9 @@ func embeddable(path string) bool {
 // securityHeaders returns the headers that a response to path carries.
 func securityHeaders(path string) []header {
 	hs := append([]header(nil), securityPolicy.Common...)
+	if !isPage(path) && !strings.HasSuffix(path, ".html") {
+		hs = append(hs, securityPolicy.Files...)
+	}
 	if embeddable(path) {
 		return append(hs, securityPolicy.Framed...)
 	}

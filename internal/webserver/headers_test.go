@@ -47,21 +47,21 @@ func directives(t *testing.T, csp string) map[string][]string {
 func TestSecurityHeaders(t *testing.T) {
 	s := newServer(t, makeWeb(t))
 	for _, tc := range []struct {
-		path   string
-		status int
-		framed bool
+		path         string
+		status       int
+		framed, page bool
 	}{
-		{"/", http.StatusOK, false},
-		{"/?scenario=vfork&step=3", http.StatusOK, false},
-		{"/embed", http.StatusOK, true},
-		{"/embed?scenario=vfork-csh&step=5&designs=old,new", http.StatusOK, true},
-		{"/web/app.wasm", http.StatusOK, false},
-		{"/app.js", http.StatusOK, false},
-		{"/app-worker.js", http.StatusOK, false},
-		{"/web/style.css", http.StatusOK, false},
-		{"/web/missing.css", http.StatusNotFound, false},
-		{"/robots.txt", http.StatusNotFound, false},
-		{"/embedded", http.StatusNotFound, false},
+		{"/", http.StatusOK, false, true},
+		{"/?scenario=vfork&step=3", http.StatusOK, false, true},
+		{"/embed", http.StatusOK, true, true},
+		{"/embed?scenario=vfork-csh&step=5&designs=old,new", http.StatusOK, true, true},
+		{"/web/app.wasm", http.StatusOK, false, false},
+		{"/app.js", http.StatusOK, false, false},
+		{"/app-worker.js", http.StatusOK, false, false},
+		{"/web/style.css", http.StatusOK, false, false},
+		{"/web/missing.css", http.StatusNotFound, false, false},
+		{"/robots.txt", http.StatusNotFound, false, false},
+		{"/embedded", http.StatusNotFound, false, true},
 	} {
 		res := head(t, s, tc.path)
 		h := res.Header
@@ -104,6 +104,13 @@ func TestSecurityHeaders(t *testing.T) {
 		}
 		if len(d) != len(want) {
 			t.Errorf("HEAD %s: CSP has %d directives, want %d: %s", tc.path, len(d), len(want), h.Get("Content-Security-Policy"))
+		}
+		wantACAO := "*"
+		if tc.page {
+			wantACAO = ""
+		}
+		if got := h.Get("Access-Control-Allow-Origin"); got != wantACAO {
+			t.Errorf("HEAD %s: Access-Control-Allow-Origin %q, want %q", tc.path, got, wantACAO)
 		}
 		if got := h.Get("X-Frame-Options"); got != wantXFO {
 			t.Errorf("HEAD %s: X-Frame-Options %q, want %q", tc.path, got, wantXFO)
