@@ -3,8 +3,9 @@
 package e2e
 
 // In forced-colours mode (Windows High Contrast and the like) the browser
-// paints backgrounds in the user's Canvas colour: the scrubber's track and
-// its difference marks, drawn as backgrounds, must stay visible.
+// paints backgrounds in the user's Canvas colour and drops box-shadows: the
+// scrubber's track and its difference marks, drawn as backgrounds, and the
+// ring of a PT_LWPINFO flag that changed, a box-shadow, must stay visible.
 
 import (
 	"bytes"
@@ -17,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // scrubberBoxes is where the scrubber, its thumb's step and its marks are.
@@ -69,11 +71,10 @@ func TestForcedColors(t *testing.T) {
 	if !box.Forced {
 		t.Fatal("forced-colors: active is not in effect")
 	}
-	shot := b.Screenshot("scrubber")
+	b.Screenshot("scrubber")
 	data := Run(b, chromedp.CaptureScreenshot())
 	img, err := png.Decode(bytes.NewReader(data))
 	must(t, err)
-	_ = shot
 
 	// The Canvas colour, just above the track; then the track's middle row,
 	// past the thumb, must be drawn in another colour along nearly all its
@@ -98,4 +99,22 @@ func TestForcedColors(t *testing.T) {
 		}
 	}
 	t.Logf("forced colours: track %d/%d pixels inked, %d marks, canvas %v", inked, all, len(box.Marks), canvas)
+
+	// A PT_LWPINFO flag that changed at a step keeps a ring: an outline,
+	// since forced colours drop box-shadows.
+	for step := 1; step <= v.Last; step++ {
+		b.PressKey(kb.ArrowRight)
+		waitView(b, "orphan-race", step)
+		ring := Eval[string](b, `(() => { const c = document.querySelector('.chip[data-changed="true"]');
+		  return c === null ? '' : getComputedStyle(c).outlineStyle + ' ' + getComputedStyle(c).outlineWidth; })()`)
+		if ring == "" {
+			continue
+		}
+		if ring != "solid 2px" {
+			t.Errorf("forced colours: a changed flag at step %d has outline %q, want solid 2px", step, ring)
+		}
+		b.Screenshot("changed-flag")
+		return
+	}
+	t.Errorf("orphan-race shows no changed PT_LWPINFO flag at any step")
 }
