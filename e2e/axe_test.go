@@ -25,7 +25,15 @@ var axeViews = []struct{ name, path, ready string }{
 	{"main page", "/", drawnJS},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
-	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && (document.querySelector('[data-overlay=help]') !== null || (window.dispatchEvent(new KeyboardEvent('keydown', {key: '?'})), false))`},
+	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
+	{"scenario chooser", "/", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
+	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},
+}
+
+// afterKey is a condition that holds once cond does, pressing key (a
+// keydown on the window, as the app listens) while it does not.
+func afterKey(key, cond string) string {
+	return `(` + cond + ` || (window.dispatchEvent(new KeyboardEvent('keydown', {key: ` + jsString(key) + `})), false))`
 }
 
 // drawnJS holds once the main page shows its scenario whole, trace logs
