@@ -55,10 +55,13 @@ func writeHeadersFile(dir string) error {
 	if err != nil {
 		return fmt.Errorf("webserver: export: listing files for %s: %w", HeadersFileName, err)
 	}
+	// A path may come from two files: /embed from embed.html and from a
+	// copy named embed, for file servers that do not add ".html".
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
 	if len(paths) > maxHeaderRules {
 		return fmt.Errorf("webserver: export: %d paths need a rule in %s, more than the %d that Cloudflare Pages reads", len(paths), HeadersFileName, maxHeaderRules)
 	}
-	slices.Sort(paths)
 	var b strings.Builder
 	b.WriteString(headersFilePreamble)
 	for _, p := range paths {
