@@ -113,12 +113,15 @@ func (v *traceView) Render() app.UI {
 		g := &v.Log.Groups[i]
 		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
 	}
-	return el("section").Class("trace").Attr("aria-label", "trace log, "+v.Log.Format).Body(
+	// Each pane's log is a landmark of its own name; the link's name begins
+	// with its visible text, as speech input expects (WCAG 2.5.3).
+	save := "save trace (" + v.Log.Format + ")"
+	return el("section").Class("trace").Attr("aria-label", "trace log of pane "+itoa(v.Pane+1)+", "+v.Log.Design+", "+v.Log.Format).Body(
 		el("a").Class("tsave").Attr("data-role", "trace-save").
 			Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
-			Attr("aria-label", "Save this "+v.Log.Format+" trace of "+v.Log.Design+" as a text file").
-			Text("save trace ("+v.Log.Format+")"),
-		termGroup(el("ol").Class("tracelog"), "trace log, "+v.Log.Format).ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
+			Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
+			Text(save),
+		termGroup(el("ol").Class("tracelog"), "trace lines").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }
 
@@ -143,7 +146,8 @@ func (v *traceGroupView) Render() app.UI {
 		}
 		lines, cls = renderSegs(g.segs, true), "tlines mono"
 	}
-	label := "Go to step " + itoa(g.Frame) + ": line " + itoa(g.Line) + ", " + callText(g.Source)
+	// The button's name is its text, with words that only a screen reader
+	// reads: "go to step 3, line 20: D: ptrace follow-fork P on".
 	return el("li").
 		Attr("data-frame", g.Frame).
 		Attr("data-current", v.Current).
@@ -151,10 +155,11 @@ func (v *traceGroupView) Render() app.UI {
 		Body(
 			el("button").Class("tstep").
 				Attr("data-term-stop", true).Attr("tabindex", -1).
-				Attr("aria-label", label).
 				Attr("aria-current", ariaStep(v.Current)).
 				Body(
+					el("span").Class("sr-only").Text("go to step "),
 					el("span").Class("tnum").Text(itoa(g.Frame)),
+					el("span").Class("sr-only").Text(", line "),
 					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
 				),
 			el("div").Class(cls).Body(lines...),
