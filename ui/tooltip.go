@@ -21,6 +21,7 @@ const tipID = "term-tip"
 // tooltip is the state of the page's tooltip.
 type tooltip struct {
 	doc, tip app.Value
+	box      app.Value // the tooltip's landmark, shown with it
 	cur      app.Value // the term shown, or null
 	focused  bool      // cur has the keyboard focus
 }
@@ -40,7 +41,12 @@ func installTooltips() {
 		tt.tip.Call("setAttribute", "role", "tooltip")
 		tt.tip.Set("className", "term-tip")
 		tt.tip.Set("hidden", true)
-		doc.Get("body").Call("appendChild", tt.tip)
+		// A landmark of its own: the page's content all stands in one.
+		tt.box = doc.Call("createElement", "aside")
+		tt.box.Call("setAttribute", "aria-label", "What the word means")
+		tt.box.Set("hidden", true)
+		tt.box.Call("appendChild", tt.tip)
+		doc.Get("body").Call("appendChild", tt.box)
 		listen := func(target app.Value, event string, capture bool, h func(e app.Value)) {
 			target.Call("addEventListener", event, app.FuncOf(func(this app.Value, args []app.Value) any {
 				h(args[0])
@@ -178,6 +184,7 @@ func (tt *tooltip) show(t app.Value, focused bool) {
 	add("span", "tip-source", "Source: "+tip.Source)
 	tt.tip.Get("dataset").Set("term", tip.Term)
 	tt.tip.Set("hidden", false)
+	tt.box.Set("hidden", false)
 	t.Call("setAttribute", "aria-describedby", tipID)
 	tt.place()
 }
@@ -205,4 +212,5 @@ func (tt *tooltip) hide() {
 	}
 	tt.cur, tt.focused = app.Null(), false
 	tt.tip.Set("hidden", true)
+	tt.box.Set("hidden", true)
 }
