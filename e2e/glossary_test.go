@@ -13,9 +13,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"forklab/internal/webserver"
 	"forklab/scenarios"
 	"forklab/sim"
 
@@ -234,7 +237,10 @@ func TestGlossary(t *testing.T) {
 	}
 	b.Screenshot("glossary")
 
-	// Both pages are pre-rendered by the server.
+	// Both pages are pre-rendered by the server, and written by the static
+	// export as pages of their own (NAME.html, which hosts serve at /NAME).
+	out := t.TempDir()
+	must(t, webserver.Export(WebDir(t), out))
 	for path, want := range map[string]string{"/glossary": `data-entry="PL_FLAG_CHILD"`, "/assumptions": `data-assumption="A12"`} {
 		res, err := http.Get(srv.URL + path)
 		must(t, err)
@@ -243,6 +249,10 @@ func TestGlossary(t *testing.T) {
 		must(t, err)
 		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
 			t.Errorf("GET %s: status %d, pre-rendered page lacks %s", path, res.StatusCode, want)
+		}
+		page, err := os.ReadFile(filepath.Join(out, strings.TrimPrefix(path, "/")+".html"))
+		if err != nil || !strings.Contains(string(page), want) {
+			t.Errorf("the export's page for %s lacks %s (%v)", path, want, err)
 		}
 	}
 }

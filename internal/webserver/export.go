@@ -16,8 +16,7 @@ import (
 )
 
 // Export writes into outDir a static site that any static host can serve
-// from its root: the pre-rendered pages (index.html for "/", NAME.html for
-// every other route, such as glossary.html, which hosts serve at /NAME), app.js,
+// from its root: the pre-rendered pages (index.html for "/"), app.js,
 // app-worker.js, app.css, wasm_exec.js, manifest.webmanifest, and a copy of
 // the web directory (app.wasm, its compressed forms, styles and icons) in
 // outDir/web. The routes must be registered (ui.Register) first.
@@ -42,9 +41,6 @@ func Export(webDir, outDir string) error {
 	// GenerateStaticWebsite fetches each page from an httptest server, on
 	// the loopback interface.
 	if err := app.GenerateStaticWebsite(outDir, st.handler); err != nil {
-		return fmt.Errorf("webserver: export: %w", err)
-	}
-	if err := htmlPages(outDir); err != nil {
 		return fmt.Errorf("webserver: export: %w", err)
 	}
 	err = walk(s.Dir(), func(rel, path string, _ fs.FileInfo) error {
@@ -108,24 +104,4 @@ func fixPages(dir string) error {
 		}
 		return os.WriteFile(path, fixed, 0o644)
 	})
-}
-
-// htmlPages names the pages of the routes other than "/" NAME.html:
-// GenerateStaticWebsite writes each as a file named after its path, with no
-// extension, which a static host would serve without a text/html type. They
-// are the only files at the top of the export without an extension.
-func htmlPages(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.Type().IsRegular() && filepath.Ext(e.Name()) == "" {
-			path := filepath.Join(dir, e.Name())
-			if err := os.Rename(path, path+".html"); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

@@ -28,14 +28,8 @@ type page struct{ app.Compo }
 
 func (*page) Render() app.UI { return app.H1().Text("forklab") }
 
-// refPage stands for a route other than "/", such as the glossary.
-type refPage struct{ app.Compo }
-
-func (*refPage) Render() app.UI { return app.H2().Text("a reference page") }
-
 func TestMain(m *testing.M) {
 	app.Route("/", &page{})
-	app.Route("/reference", &refPage{})
 	os.Exit(m.Run())
 }
 
@@ -515,21 +509,12 @@ func TestExport(t *testing.T) {
 	if bytes.Contains(index, []byte("127.0.0.1")) {
 		t.Errorf("index.html names the temporary server:\n%s", index)
 	}
-	// Every route is a pre-rendered page of its own.
-	ref, err := os.ReadFile(filepath.Join(out, "reference.html"))
-	if err != nil || !bytes.Contains(ref, []byte("<h2>a reference page</h2>")) || bytes.Contains(ref, []byte("127.0.0.1")) {
-		t.Errorf("reference.html is not the route's pre-rendered page (%v):\n%s", err, ref)
-	}
-	if _, err := os.Stat(filepath.Join(out, "reference")); err == nil {
-		t.Errorf("the export holds the page without its .html too")
-	}
 
 	// An export served by a plain file server, as a static host would.
 	fsrv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer fsrv.Close()
 	for path, ctype := range map[string]string{
 		"/":                     "text/html; charset=utf-8",
-		"/reference.html":       "text/html; charset=utf-8", // a host serves it at /reference too
 		"/app.js":               "text/javascript; charset=utf-8",
 		"/web/app.wasm":         "application/wasm",
 		"/manifest.webmanifest": "",
