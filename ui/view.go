@@ -61,6 +61,7 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
 		slots, depth = max(slots, s), max(depth, d)
 	}
 	w, h := treeSize(slots, depth)
+	w, h = fitMemory(rvs, w, h)
 
 	shared := true
 	var first *scenarios.Step

@@ -1,0 +1,166 @@
+//go:build !wasm
+
+package e2e
+
+// TestMemory checks the address spaces drawn in each pane's tree against sim, on
+// vfork-csh under old and new: at step 5 (P's vfork) 9.0's P and C share one
+// space while the proposal's C has a copy; at step 6 (C's store) the shared space
+// holds x = 1 in old and the two spaces x = 0 and x = 1 in new; at step 7 the
+// exec gives C a fresh one. A scenario without variables draws none, and its tree
+// keeps its size. Screenshots at 1280×720 and 400 px wide.
+//
+// TestMemoryStepLatency logs keydown → step drawn on vfork-csh (reported, never
+// asserted: the machine is shared), so that drawing memory can be compared with
+// the page before it.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"forklab/scenarios"
+	"forklab/sim"
+)
+
+// memoryBox is one [data-role=memory] as the page draws it.
+type memoryBox struct {
+	Pane    int      `json:"pane"`
+	Shared  bool     `json:"shared"`  // data-shared="true"
+	HasAttr bool     `json:"hasAttr"` // any data-shared attribute at all
+	Pids    []int    `json:"pids"`    // data-pids
+	Vars    []string `json:"vars"`    // the text of its lines
+	Name    string   `json:"name"`    // its accessible name
+}
+
+const memoryJS = `[...document.querySelectorAll('[data-pane]')].flatMap(p =>
+  [...p.querySelectorAll('[data-role=memory]')].map(m => ({
+    pane: +p.dataset.pane, shared: m.getAttribute('data-shared') === 'true', hasAttr: m.hasAttribute('data-shared'),
+    pids: m.dataset.pids.split(' ').map(Number),
+    vars: [...m.querySelectorAll('[data-role=var]')].map(v => v.textContent),
+    name: m.getAttribute('aria-label') })))`
+
+// wantMemory is what sim says a pane draws at frame n of run: a box per address
+// space that holds a variable or belongs to a process that held one in the run.
+func wantMemory(run *scenarios.Run, n int, pane int) []memoryBox {
+	held := map[int]bool{}
+	for _, fr := range run.Frames {
+		for _, p := range fr.Snapshot.Procs {
+			if p.Vars != nil {
+				held[p.Pid] = true
+			}
+		}
+	}
+	byID := map[int]*memoryBox{}
+	var ids []int
+	for _, p := range run.FrameAt(n).Snapshot.Procs {
+		if p.Vmspace == 0 || !held[p.Pid] {
+			continue
+		}
+		b, ok := byID[p.Vmspace]
+		if !ok {
+			b = &memoryBox{Pane: pane}
+			for _, v := range p.Vars {
+				b.Vars = append(b.Vars, fmt.Sprintf("%s = %d", v.Name, v.Value))
+			}
+			byID[p.Vmspace] = b
+			ids = append(ids, p.Vmspace)
+		}
+		b.Pids = append(b.Pids, p.Pid)
+	}
+	var boxes []memoryBox
+	for _, id := range ids {
+		b := *byID[id]
+		b.Shared, b.HasAttr = len(b.Pids) > 1, len(b.Pids) > 1
+		boxes = append(boxes, b)
+	}
+	return boxes
+}
+
+func TestMemory(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, 1280, 720)
+	emulateMedia(b, "reduce") // screenshots of the drawing, not of a node growing
+	lib, err := scenarios.Library()
+	must(t, err)
+	var csh *scenarios.File
+	for _, e := range lib {
+		if e.Path == "vfork-csh.txt" {
+			csh = e.File
+		}
+	}
+	if csh == nil {
+		t.Fatal("no vfork-csh in the library")
+	}
+	old, _ := sim.LookupDesign("old")
+	nw, _ := sim.LookupDesign("new")
+	e := expect("vfork-csh", csh, []*sim.Design{old, nw})
+
+	for _, n := range []int{5, 6, 7} {
+		b.Navigate(fmt.Sprintf("%s/?scenario=vfork-csh&step=%d&designs=old,new", srv.URL, n))
+		b.WaitApp()
+		waitView(b, "vfork-csh", n)
+		got := Eval[[]memoryBox](b, memoryJS)
+		var want []memoryBox
+		for i, r := range e.runs {
+			want = append(want, wantMemory(r, n, i)...)
+		}
+		if !slices.EqualFunc(got, want, sameBox) {
+			t.Errorf("step %d: memory boxes\n got %+v\nwant %+v", n, got, want)
+		}
+		for _, m := range got {
+			if !strings.Contains(m.Name, "address space") && !strings.HasPrefix(m.Name, "shared by ") {
+				t.Errorf("step %d: box %+v has no accessible name saying what it is", n, m)
+			}
+		}
+		b.Screenshot(fmt.Sprintf("vfork-csh-step%d-1280", n))
+	}
+	// The brief's own check, spelt out: one shared space in old, two in new.
+	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=6&designs=old,new")
+	b.WaitApp()
+	waitView(b, "vfork-csh", 6)
+	got := Eval[[]memoryBox](b, memoryJS)
+	if len(got) != 3 || !got[0].Shared || got[0].Name != "shared by P and C: x = 1" ||
+		got[1].HasAttr || got[2].HasAttr || got[1].Name != "P's address space: x = 0" || got[2].Name != "C's address space: x = 1" {
+		t.Errorf("step 6: %+v, want old's one space shared by P and C holding x = 1, new's P with x = 0 and C with x = 1", got)
+	}
+
+	setViewport(b, 400, 800)
+	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=6&designs=old,new")
+	b.WaitApp()
+	waitView(b, "vfork-csh", 6)
+	if n := Eval[int](b, `document.querySelectorAll('[data-role=memory]').length`); n != 3 {
+		t.Errorf("400 px wide: %d memory boxes, want 3", n)
+	}
+	Eval[any](b, `scrollTo(0, document.querySelector('[data-pane="0"] [data-role=tree]').getBoundingClientRect().top + scrollY - 180)`)
+	b.Screenshot("vfork-csh-step6-400")
+
+	// A scenario without variables draws no memory and keeps its tree's size.
+	setViewport(b, 1280, 720)
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue&step=3&designs=old,new")
+	b.WaitApp()
+	waitView(b, "fork-follow-continue", 3)
+	if n := Eval[int](b, `document.querySelectorAll('[data-role=memory]').length`); n != 0 {
+		t.Errorf("fork-follow-continue: %d memory boxes, want none", n)
+	}
+}
+
+func sameBox(a, b memoryBox) bool {
+	return a.Pane == b.Pane && a.Shared == b.Shared && a.HasAttr == b.HasAttr &&
+		slices.Equal(a.Pids, b.Pids) && slices.Equal(a.Vars, b.Vars)
+}
+
+func TestMemoryStepLatency(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, 1280, 720)
+	emulateMedia(b, "reduce")
+	const key = "vfork-csh"
+	b.Navigate(srv.URL + "/?scenario=" + key + "&designs=old,new")
+	b.WaitApp()
+	last := readView(b).Last
+	lat := warmSteps(b, last, 40)
+	t.Logf("keydown → step drawn on %s (old,new, %d steps, animations off): median %.1f ms, p95 %.1f ms, max %.1f ms; load average %s",
+		key, last, median(lat), percentile(lat, 95), slices.Max(lat), loadAverage())
+}
