@@ -6,8 +6,9 @@ package e2e
 // vfork-csh under old and new: at step 5 (P's vfork) 9.0's P and C share one
 // space while the proposal's C has a copy; at step 6 (C's store) the shared space
 // holds x = 1 in old and the two spaces x = 0 and x = 1 in new; at step 7 the
-// exec gives C a fresh one. A scenario without variables draws none, and its tree
-// keeps its size. Screenshots at 1280×720 and 400 px wide.
+// exec gives C a fresh one; and every step as the keys draw it. A scenario
+// without variables draws none (ui/memory_test.go checks that its tree keeps its
+// size). Screenshots at 1280×720 and 400 px wide.
 //
 // TestMemoryStepLatency logs keydown → step drawn on vfork-csh (reported, never
 // asserted: the machine is shared), so that drawing memory can be compared with
@@ -21,6 +22,8 @@ import (
 
 	"forklab/scenarios"
 	"forklab/sim"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 // memoryBox is one [data-role=memory] as the page draws it.
@@ -97,10 +100,15 @@ func TestMemory(t *testing.T) {
 	nw, _ := sim.LookupDesign("new")
 	e := expect("vfork-csh", csh, []*sim.Design{old, nw})
 
-	for _, n := range []int{5, 6, 7} {
-		b.Navigate(fmt.Sprintf("%s/?scenario=vfork-csh&step=%d&designs=old,new", srv.URL, n))
+	open := func(key string, step int) int {
+		t.Helper()
+		b.Navigate(fmt.Sprintf("%s/?scenario=%s&step=%d&designs=old,new", srv.URL, key, step))
 		b.WaitApp()
-		waitView(b, "vfork-csh", n)
+		waitView(b, key, step)
+		return Eval[int](b, `document.querySelectorAll('[data-role=memory]').length`)
+	}
+	check := func(n int) []memoryBox {
+		t.Helper()
 		got := Eval[[]memoryBox](b, memoryJS)
 		var want []memoryBox
 		for i, r := range e.runs {
@@ -109,39 +117,64 @@ func TestMemory(t *testing.T) {
 		if !slices.EqualFunc(got, want, sameBox) {
 			t.Errorf("step %d: memory boxes\n got %+v\nwant %+v", n, got, want)
 		}
-		for _, m := range got {
-			if !strings.Contains(m.Name, "address space") && !strings.HasPrefix(m.Name, "shared by ") {
-				t.Errorf("step %d: box %+v has no accessible name saying what it is", n, m)
-			}
-		}
-		b.Screenshot(fmt.Sprintf("vfork-csh-step%d-1280", n))
+		return got
 	}
-	// The brief's own check, spelt out: one shared space in old, two in new.
-	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=6&designs=old,new")
-	b.WaitApp()
+
+	// The issue's check: at step 5 (P's vfork) old draws one space shared by P
+	// and C, new two, neither shared.
+	open("vfork-csh", 5)
+	got := check(5)
+	if len(got) != 3 || got[0].Pane != 0 || !got[0].Shared || got[1].Pane != 1 || got[1].HasAttr || got[2].Pane != 1 || got[2].HasAttr {
+		t.Errorf("step 5: %+v, want one shared space in old and two unshared ones in new", got)
+	}
+	b.Screenshot("vfork-csh-step5-1280")
+
+	// Step 6 (C's store): the values, and the boxes' accessible names.
+	b.PressKey(kb.ArrowRight)
 	waitView(b, "vfork-csh", 6)
-	got := Eval[[]memoryBox](b, memoryJS)
-	if len(got) != 3 || !got[0].Shared || got[0].Name != "shared by P and C: x = 1" ||
-		got[1].HasAttr || got[2].HasAttr || got[1].Name != "P's address space: x = 0" || got[2].Name != "C's address space: x = 1" {
-		t.Errorf("step 6: %+v, want old's one space shared by P and C holding x = 1, new's P with x = 0 and C with x = 1", got)
+	got = check(6)
+	names := make([]string, len(got))
+	for i, m := range got {
+		names[i] = m.Name
+	}
+	if want := "shared by P and C: x = 1|P's address space: x = 0|C's address space: x = 1"; strings.Join(names, "|") != want {
+		t.Errorf("step 6: boxes named %q, want %q", names, want)
+	}
+	if list := Eval[string](b, `[...document.querySelectorAll('[data-role=memory-list] li')].map(l => l.textContent).join('|')`); list != strings.Join(names, "|") {
+		t.Errorf("step 6: the screen readers' list says %q, the boxes %q", list, names)
+	}
+	b.Screenshot("vfork-csh-step6-1280")
+
+	// Step 7 (C's exec): C gets a fresh, empty space; old's box is no longer
+	// shared and loses data-shared as the page steps.
+	b.PressKey(kb.ArrowRight)
+	waitView(b, "vfork-csh", 7)
+	check(7)
+	b.Screenshot("vfork-csh-step7-1280")
+
+	// Every step, back from the end and forward again, as the keys draw it.
+	b.PressKey(kb.End)
+	waitView(b, "vfork-csh", e.last)
+	check(e.last)
+	b.PressKey(kb.Home)
+	waitView(b, "vfork-csh", 0)
+	check(0)
+	for n := 1; n <= e.last; n++ {
+		b.PressKey(kb.ArrowRight)
+		waitView(b, "vfork-csh", n)
+		check(n)
 	}
 
 	setViewport(b, 400, 800)
-	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=6&designs=old,new")
-	b.WaitApp()
-	waitView(b, "vfork-csh", 6)
-	if n := Eval[int](b, `document.querySelectorAll('[data-role=memory]').length`); n != 3 {
+	if n := open("vfork-csh", 6); n != 3 {
 		t.Errorf("400 px wide: %d memory boxes, want 3", n)
 	}
 	Eval[any](b, `scrollTo(0, document.querySelector('[data-pane="0"] [data-role=tree]').getBoundingClientRect().top + scrollY - 180)`)
 	b.Screenshot("vfork-csh-step6-400")
 
-	// A scenario without variables draws no memory and keeps its tree's size.
+	// A scenario without variables draws no memory.
 	setViewport(b, 1280, 720)
-	b.Navigate(srv.URL + "/?scenario=fork-follow-continue&step=3&designs=old,new")
-	b.WaitApp()
-	waitView(b, "fork-follow-continue", 3)
-	if n := Eval[int](b, `document.querySelectorAll('[data-role=memory]').length`); n != 0 {
+	if n := open("fork-follow-continue", 3); n != 0 {
 		t.Errorf("fork-follow-continue: %d memory boxes, want none", n)
 	}
 }

@@ -84,9 +84,16 @@ func (m *runMemory) width(rw float64) float64 {
 // the tree's shift.
 func memColumnX(lay *treeLayout) float64 { return padX + float64(lay.Slots)*slotW + memPad }
 
-// fitMemory returns the drawing size w×h of every pane, made room for the
-// widest and lowest address-space column of rvs.
-func fitMemory(rvs []*runView, w, h float64) (float64, float64) {
+// drawingSize returns the size of every pane's drawing: one for all, so that
+// trees compare at one scale, with room for the widest tree of rvs and the
+// widest and lowest address-space column.
+func drawingSize(rvs []*runView) (w, h float64) {
+	slots, depth := 1, 0
+	for _, rv := range rvs {
+		s, d := rv.extent()
+		slots, depth = max(slots, s), max(depth, d)
+	}
+	w, h = treeSize(slots, depth)
 	for _, rv := range rvs {
 		m := rv.memory()
 		w = m.width(w)
