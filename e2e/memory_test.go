@@ -44,13 +44,19 @@ const memoryJS = `[...document.querySelectorAll('[data-pane]')].flatMap(p =>
     name: m.getAttribute('aria-label') })))`
 
 // wantMemory is what sim says a pane draws at frame n of run: a box per address
-// space that holds a variable or belongs to a process that held one in the run.
+// space of a process that uses memory in the run (holds a variable at some frame,
+// or stores or loads one).
 func wantMemory(run *scenarios.Run, n int, pane int) []memoryBox {
 	held := map[int]bool{}
 	for _, fr := range run.Frames {
 		for _, p := range fr.Snapshot.Procs {
 			if p.Vars != nil {
 				held[p.Pid] = true
+			}
+		}
+		for _, e := range fr.Events {
+			if a, ok := e.(*sim.MemoryAccess); ok {
+				held[a.Pid] = true
 			}
 		}
 	}
@@ -164,6 +170,14 @@ func TestMemory(t *testing.T) {
 		waitView(b, "vfork-csh", n)
 		check(n)
 	}
+
+	// rfork(RFMEM) at C's store (step 5): shared in old, dropped (A7) in new.
+	open("rfork-rfmem", 5)
+	if got := Eval[[]memoryBox](b, memoryJS); len(got) != 3 || !got[0].Shared || got[1].HasAttr || got[2].HasAttr ||
+		!slices.Equal(got[0].Vars, []string{"x = 5"}) || len(got[1].Vars) != 0 || !slices.Equal(got[2].Vars, []string{"x = 5"}) {
+		t.Errorf("rfork-rfmem step 5: %+v, want old's space shared by P and C with x = 5, new's P empty and C with x = 5", got)
+	}
+	b.Screenshot("rfork-rfmem-step5-1280")
 
 	setViewport(b, 400, 800)
 	if n := open("vfork-csh", 6); n != 3 {

@@ -9,10 +9,10 @@ package ui
 // vfork-csh 9.0's P and C point at one box where the proposal's point at two. An
 // exec gives the process a new, empty box.
 //
-// Only the spaces of processes that hold a variable at some frame of the run are
-// drawn (an empty one, dashed, at its process's height): init's and the
-// debugger's stay out of the way, and a run without variables draws nothing and
-// keeps its tree's size.
+// Only the spaces of processes that use memory in the run are drawn: that hold a
+// variable at some frame, or load one (an empty space is dashed, at its
+// process's height). init's and the debugger's stay out of the way, and a run
+// without variables draws nothing and keeps its tree's size.
 
 import (
 	"cmp"
@@ -40,7 +40,7 @@ const (
 
 // runMemory is what the whole run needs of the column, computed once.
 type runMemory struct {
-	held   map[int]bool // the processes that hold a variable at some frame
+	held   map[int]bool // the processes that hold a variable at some frame, or load one
 	right  float64      // the right end of the column, padded, over all frames
 	bottom float64      // the lowest box's bottom over all frames
 }
@@ -55,6 +55,11 @@ func (rv *runView) memory() *runMemory {
 		for _, p := range fr.Snapshot.Procs {
 			if p.Vars != nil {
 				m.held[p.Pid] = true
+			}
+		}
+		for _, e := range fr.Events {
+			if a, ok := e.(*sim.MemoryAccess); ok {
+				m.held[a.Pid] = true
 			}
 		}
 	}

@@ -57,6 +57,14 @@ func TestMemoryBoxes(t *testing.T) {
 	if b := old[0].Memory[0]; b.Pids != "101 102" || !b.Shared {
 		t.Errorf("old at the store: %+v, want one space of P[101] and C[102]", b)
 	}
+
+	// rfork-rfmem under the proposal: P only loads x, from a space of its own
+	// that holds nothing; it is drawn all the same.
+	rf := []*runView{runOf(t, "rfork-rfmem", "new")}
+	trees, _, _ := drawing(rf, frameOf(t, rf[0], lineOf(t, "rfork-rfmem", "C: set x 5")))
+	if got, want := strings.Join(boxNames(trees[0].Memory), "|"), "P's address space: empty|C's address space: x = 5"; got != want {
+		t.Errorf("rfork-rfmem new at C's store: boxes %q, want %q", got, want)
+	}
 }
 
 // TestMemoryFits: in every library scenario, under every design and at every
