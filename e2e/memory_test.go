@@ -45,7 +45,8 @@ const memoryJS = `[...document.querySelectorAll('[data-pane]')].flatMap(p =>
 
 // wantMemory is what sim says a pane draws at frame n of run: a box per address
 // space of a process that uses memory in the run (holds a variable at some frame,
-// or stores or loads one).
+// or stores or loads one), listing every process that has it, in the order of
+// their pids (top to bottom in the scenarios tested here, as the page orders them).
 func wantMemory(run *scenarios.Run, n int, pane int) []memoryBox {
 	held := map[int]bool{}
 	for _, fr := range run.Frames {
@@ -63,7 +64,7 @@ func wantMemory(run *scenarios.Run, n int, pane int) []memoryBox {
 	byID := map[int]*memoryBox{}
 	var ids []int
 	for _, p := range run.FrameAt(n).Snapshot.Procs {
-		if p.Vmspace == 0 || !held[p.Pid] {
+		if p.Vmspace == 0 {
 			continue
 		}
 		b, ok := byID[p.Vmspace]
@@ -80,6 +81,9 @@ func wantMemory(run *scenarios.Run, n int, pane int) []memoryBox {
 	var boxes []memoryBox
 	for _, id := range ids {
 		b := *byID[id]
+		if !slices.ContainsFunc(b.Pids, func(pid int) bool { return held[pid] }) {
+			continue
+		}
 		b.Shared, b.HasAttr = len(b.Pids) > 1, len(b.Pids) > 1
 		boxes = append(boxes, b)
 	}

@@ -117,14 +117,14 @@ type memSpace struct {
 	Top, Bottom float64
 }
 
-// placeMemory places the address spaces of s's live processes in held, each
-// as high as the processes it belongs to (and as tall as its variables need),
-// in the first column where it meets no other.
+// placeMemory places the address spaces of s's live processes that one in
+// held has, each as high as all the processes it belongs to (and as tall as its
+// variables need), in the first column where it meets no other.
 func placeMemory(s *sim.Snapshot, lay *treeLayout, held map[int]bool) []memSpace {
 	var spaces []memSpace
 	for _, p := range s.Procs {
 		at, ok := lay.Pos[p.Pid]
-		if p.Vmspace == 0 || !held[p.Pid] || !ok {
+		if p.Vmspace == 0 || !ok {
 			continue
 		}
 		i := slices.IndexFunc(spaces, func(m memSpace) bool { return m.ID == p.Vmspace })
@@ -136,6 +136,9 @@ func placeMemory(s *sim.Snapshot, lay *treeLayout, held map[int]bool) []memSpace
 		m.Procs = append(m.Procs, p)
 		m.Top, m.Bottom = min(m.Top, at.Y-nodeH/2), max(m.Bottom, at.Y+nodeH/2)
 	}
+	spaces = slices.DeleteFunc(spaces, func(m memSpace) bool {
+		return !slices.ContainsFunc(m.Procs, func(p sim.ProcView) bool { return held[p.Pid] })
+	})
 	slices.SortStableFunc(spaces, func(a, b memSpace) int { return cmp.Compare(a.Top, b.Top) })
 	for i := range spaces {
 		m := &spaces[i]

@@ -65,6 +65,19 @@ func TestMemoryBoxes(t *testing.T) {
 	if got, want := strings.Join(boxNames(trees[0].Memory), "|"), "P's address space: empty|C's address space: x = 5"; got != want {
 		t.Errorf("rfork-rfmem new at C's store: boxes %q, want %q", got, want)
 	}
+
+	// A space is drawn whole: C alone loads from the space it shares with P.
+	const src = "title: t\nproc P\nP: rfork RFPROC|RFMEM as C => C\nC: read x => 0\n"
+	f, err := scenarios.Parse("own.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := sim.LookupDesign("old")
+	own := []*runView{newScenario("own", f, src).run(d)}
+	trees, _, _ = drawing(own, 1)
+	if got, want := strings.Join(boxNames(trees[0].Memory), "|"), "shared by P and C: empty"; got != want {
+		t.Errorf("own rfork at step 1: boxes %q, want %q", got, want)
+	}
 }
 
 // TestMemoryFits: in every library scenario, under every design and at every
