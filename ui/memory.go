@@ -242,6 +242,17 @@ func memoryList(boxes []memBox) app.UI {
 	return el("ul").Class("sr-only").Attr("data-role", "memory-list").Attr("aria-label", "Address spaces").Body(items...)
 }
 
+// memoryLabel is what the tree's label adds for the boxes: where to find them.
+func memoryLabel(boxes []memBox) string {
+	switch len(boxes) {
+	case 0:
+		return ""
+	case 1:
+		return " The list after the table names the address space drawn beside the tree."
+	}
+	return " The list after the table names the " + itoa(len(boxes)) + " address spaces drawn beside the tree."
+}
+
 // memView is one address space's box and links.
 type memView struct {
 	app.Compo

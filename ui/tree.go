@@ -273,7 +273,7 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string) app.
 	for _, n := range tv.Nodes {
 		nodes = append(nodes, &nodeView{N: n})
 	}
-	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them."
+	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them." + memoryLabel(tv.Memory)
 	return el("figure").Attr("data-role", "tree-figure").Body(
 		svg("svg").
 			Attr("viewBox", "0 0 "+num(tv.W)+" "+num(tv.H)).
