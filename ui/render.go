@@ -21,7 +21,10 @@ func (a *App) Render() app.UI {
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1)
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.st.Mode.String()).TabIndex(-1)
+	if a.st.Mode == modeStart {
+		return main.Body(a.header(), a.startNotice(), a.renderEditor(), a.renderStart(), a.renderOverlay())
+	}
 	if a.view == nil {
 		return main.Body(
 			a.header(),
@@ -32,16 +35,20 @@ func (a *App) Render() app.UI {
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
+		Attr("data-at", v.At).
+		Attr("data-quiz", a.st.Quiz).
 		Attr("data-last", v.Last).
 		Attr("data-designs", designsKey(a.designs)).
 		Attr("data-format", a.format).
 		Attr("data-complete", !a.restLater).
 		Body(
 			a.header(),
+			a.renderLessonBar(),
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
 			a.renderTransport(),
 			a.renderStepBar(),
+			a.renderAsk(),
 			a.renderPanes(),
 			a.renderOverlay(),
 			el("div").ID("live").Class("sr-only").
