@@ -315,7 +315,7 @@ func TestUI(t *testing.T) {
 
 	setViewport(b, 1366, 768)
 	emulateMedia(b, "reduce") // no animation to wait for in the walks and screenshots
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
 
@@ -374,14 +374,14 @@ func testOffline(t *testing.T) {
 		h.ServeHTTP(w, r)
 	}))
 	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
 	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
 		t.Fatal("service worker not ready")
 	}
 	offline.Store(true)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	v := waitView(b, "fork-follow-continue", 0)
 	if len(v.Panes) != 2 || len(v.Panes[0].Nodes) == 0 {
