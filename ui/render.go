@@ -47,8 +47,8 @@ func (a *App) Render() app.UI {
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
 			a.renderTransport(),
-			a.renderStepBar(),
 			a.renderAsk(),
+			a.renderStepBar(),
 			a.renderPanes(),
 			a.renderOverlay(),
 			el("div").ID("live").Class("sr-only").
