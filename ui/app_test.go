@@ -134,7 +134,7 @@ func TestStepping(t *testing.T) {
 
 func TestPanes(t *testing.T) {
 	x := newTester(t)
-	x.nav("/?scenario=detach")
+	x.nav("/?scenario=detach&designs=old,new")
 	a := x.a
 	x.do(cmdThirdPane)
 	if designsKey(a.designs) != "old,new,merged" {

@@ -203,3 +203,25 @@ func TestQuizEveryStep(t *testing.T) {
 		x.do(cmdForward)
 	}
 }
+
+// TestPairPerScenario: a scenario opens under its pair, and designs the
+// reader picks hold for that scenario only.
+func TestPairPerScenario(t *testing.T) {
+	x := newTester(t)
+	x.nav("/?scenario=orphan-race")
+	if got := designsKey(x.a.designs); got != "merged,current" {
+		t.Errorf("orphan-race opens under %s, not its pair", got)
+	}
+	linux := linkDesigns([]string{"linux"})[0]
+	x.run(func(ctx app.Context) { x.a.setDesign(ctx, 1, linux) })
+	x.run(func(ctx app.Context) { x.a.openScenario(ctx, "vfork-csh") })
+	if got := designsKey(x.a.designs); got != "old,new" {
+		t.Errorf("vfork-csh opens under %s after linux was picked for orphan-race", got)
+	}
+	// From a lesson, Browse opens the scenario under its pair and leaves the lesson.
+	x.nav("/?lesson=exit-status&stop=2")
+	x.run(func(ctx app.Context) { x.a.openScenario(ctx, "orphan-race") })
+	if x.a.st.Mode != modeScenario || designsKey(x.a.designs) != "merged,current" {
+		t.Errorf("from a lesson: mode %v, designs %s", x.a.st.Mode, designsKey(x.a.designs))
+	}
+}
