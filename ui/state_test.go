@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -223,5 +224,45 @@ func TestPairPerScenario(t *testing.T) {
 	x.run(func(ctx app.Context) { x.a.openScenario(ctx, "orphan-race") })
 	if x.a.st.Mode != modeScenario || designsKey(x.a.designs) != "merged,current" {
 		t.Errorf("from a lesson: mode %v, designs %s", x.a.st.Mode, designsKey(x.a.designs))
+	}
+}
+
+// TestOwnLessonInLink: one's own lesson travels in src= and opens as a
+// lesson; a broken one opens the editor at its error.
+func TestOwnLessonInLink(t *testing.T) {
+	src := "lesson: Mine\n\nstop: orphan-race merged,current at \"R: wait C\"\n  say: Look at R's wait.\n  ask: result merged\n\nstop: vfork-csh old,new at start\n  say: Before the vfork.\n"
+	x := newTester(t)
+	x.nav("/?src=" + packSrc(src) + "&stop=2")
+	if x.a.st.Mode != modeLesson || !x.a.st.Lesson.Own() || x.a.st.Stop != 1 || x.a.sc.Key != "vfork-csh" {
+		t.Fatalf("state %+v, scenario %s", x.a.st, x.a.scenarioID())
+	}
+	x.contains("Mine (your lesson)", `data-stop="2"`)
+	if !strings.HasPrefix(x.a.query, "src="+packSrc(src)+"&stop=2") {
+		t.Errorf("query %q does not carry the lesson", x.a.query)
+	}
+	x.do(cmdPrevStop)
+	x.contains(`data-role="question"`)
+	bad := strings.Replace(src, "orphan-race", "no-such-scenario", 1)
+	x.nav("/?src=" + packSrc(bad))
+	if !x.a.editing || x.a.draftErr == nil || x.a.draftErr.Pos.Line != 3 {
+		t.Errorf("a broken lesson: editing %v, error %+v", x.a.editing, x.a.draftErr)
+	}
+	x.contains("The lesson in this link does not load")
+}
+
+// TestPreRenderHides: the server's pre-render of a question stop shows
+// neither the step nor the trace's save link; of bare /, the start page.
+func TestPreRenderHides(t *testing.T) {
+	for link, want := range map[string]string{"/": `data-role="start"`, "/?lesson=review-2012&stop=2": `data-role="question"`} {
+		a := &App{}
+		u, _ := url.Parse("http://localhost" + link)
+		a.applyLink(parseLink(u))
+		h := app.HTMLString(a)
+		if !strings.Contains(h, want) {
+			t.Errorf("the pre-render of %s lacks %s", link, want)
+		}
+		if strings.Contains(h, `data-role="trace-save"`) {
+			t.Errorf("the pre-render of %s can save the trace", link)
+		}
 	}
 }
