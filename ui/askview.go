@@ -32,6 +32,7 @@ func (a *App) renderAsk() app.UI {
 				el("span").ID("ask-prompt").Text(q.Prompt),
 			),
 			el("ul").Class("choices").Body(choices...),
+			a.renderAskPanes(),
 			a.renderScore("Step "+itoa(v.At)+" stays hidden until you choose."),
 		)
 	}
@@ -59,6 +60,21 @@ func (a *App) renderAsk() app.UI {
 		el("div").Class("says").Body(says...),
 		a.renderScore(""),
 	)
+}
+
+// renderAskPanes lets the reader pick the pane quiz mode asks about, where
+// the question is quiz mode's (a stop's ask: fixes its own).
+func (a *App) renderAskPanes() app.UI {
+	st := a.st.stop()
+	if len(a.designs) < 2 || st != nil && st.S.Ask != nil && a.view.At == st.S.Position {
+		return el("p").Class("ask-panes").Attr("hidden", true)
+	}
+	buttons := []app.UI{el("span").Text("Ask about: ")}
+	for i, d := range a.designs {
+		buttons = append(buttons, el("button").Class("btn small").Attr("data-role", "ask-pane").
+			Attr("aria-pressed", i == a.view.AskPane).OnClick(a.onAskAbout(i), i).Text(d.Short()))
+	}
+	return el("p").Class("ask-panes").Body(buttons...)
 }
 
 // renderScore shows the score of the lesson or quiz scenario, with its reset.

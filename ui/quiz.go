@@ -66,7 +66,7 @@ func (a *App) computeView() *stepView {
 // questionAt returns the question position p asks and the pane it is about,
 // or nil when p asks none or the model cannot ask one there. A lesson stop's
 // ask: line picks the kind and the pane; elsewhere DefaultAsk picks it for
-// the first pane.
+// the pane the reader chose (the first, unless another was).
 func (a *App) questionAt(p int) (*scenarios.Question, int) {
 	if !a.st.asks(p) {
 		return nil, 0
@@ -85,16 +85,31 @@ func (a *App) questionAt(p int) (*scenarios.Question, int) {
 			}
 		}
 	}
-	if !a.st.Quiz || p >= len(runs[0].Frames) {
+	i := min(a.st.Pane, len(runs)-1)
+	if !a.st.Quiz || p >= len(runs[i].Frames) {
 		return nil, 0
 	}
-	step := runs[0].Frames[p].Step
-	kind, proc := scenarios.DefaultAsk(step, runs[0].Design)
-	q, err := scenarios.NewQuestion(runs, 0, kind, step, proc)
+	step := runs[i].Frames[p].Step
+	kind, proc := scenarios.DefaultAsk(step, runs[i].Design)
+	q, err := scenarios.NewQuestion(runs, i, kind, step, proc)
 	if err != nil {
 		return nil, 0
 	}
-	return q, 0
+	return q, i
+}
+
+// askAbout makes quiz mode ask about pane i from the next question on.
+func (a *App) askAbout(ctx app.Context, i int) {
+	if i == a.st.Pane || i < 0 || i >= len(a.designs) {
+		return
+	}
+	a.st.askAbout(i)
+	a.refresh()
+	a.afterChange(ctx)
+}
+
+func (a *App) onAskAbout(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { a.askAbout(ctx, i) }
 }
 
 // choose answers the waiting question with choice c, counts it in the

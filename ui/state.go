@@ -23,6 +23,7 @@ type viewState struct {
 	Quiz   bool    // ask before every step is shown (quiz=1), in either view
 	Lesson *lesson // the lesson on screen, in modeLesson
 	Stop   int     // the stop on screen, from 0
+	Pane   int     // the pane quiz mode asks about, from 0 (a stop's ask: names its own)
 
 	// answers holds, by position on the timeline, the choice made there;
 	// it is the reveal state of the scenario on screen under its designs,
@@ -70,6 +71,10 @@ func (s *viewState) stop() *lessonStop {
 
 // resetAnswers forgets the answers: the scenario or its designs changed.
 func (s *viewState) resetAnswers() { s.answers = nil }
+
+// askAbout makes quiz mode ask about pane i; what was answered stays
+// answered.
+func (s *viewState) askAbout(i int) { s.Pane = max(i, 0) }
 
 // setQuiz turns quiz mode on or off; what was answered stays answered.
 func (s *viewState) setQuiz(on bool) { s.Quiz = on }

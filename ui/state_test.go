@@ -266,3 +266,17 @@ func TestPreRenderHides(t *testing.T) {
 		}
 	}
 }
+
+// TestQuizAskAbout: the reader picks the pane quiz mode asks about.
+func TestQuizAskAbout(t *testing.T) {
+	x := newTester(t)
+	x.nav("/?scenario=orphan-race&quiz=1&step=1")
+	if x.a.view.Ask == nil || x.a.view.AskPane != 0 {
+		t.Fatal("no question about pane 1")
+	}
+	x.run(func(ctx app.Context) { x.a.askAbout(ctx, 1) })
+	if v := x.a.view; v.Ask == nil || v.AskPane != 1 || v.Ask.Design != x.a.designs[1] {
+		t.Errorf("after picking pane 2 the question is about pane %d", v.AskPane+1)
+	}
+	x.contains(`data-role="ask-pane"`)
+}
