@@ -36,7 +36,9 @@ func (a *App) renderLessonBar() app.UI {
 					OnClick(a.onStop(1)).Text("stop "+itoa(min(k+1, n))+" ▶"),
 			),
 		),
-		el("div").Class("caption").Body(caption...),
+		// The caption scrolls in its box on a small screen: focusable, so that
+		// the keyboard can scroll it too.
+		el("div").Class("caption").TabIndex(0).Attr("role", "region").Attr("aria-label", "Stop "+itoa(k)+": what to look at").Body(caption...),
 	)
 }
 
