@@ -106,7 +106,7 @@ func (a *App) renderDiffs() app.UI {
 		}
 		return el("div").Class("diffs same").Attr("data-role", "diffs").Attr("data-count", 0).Body(el("p").Text(msg))
 	}
-	head := []app.UI{el("th").Attr("scope", "col").Text("")}
+	head := []app.UI{el("th").Attr("scope", "col").Text("what differs")}
 	for _, p := range v.Panes {
 		head = append(head, el("th").Attr("scope", "col").Text(p.Design.Short()))
 	}
@@ -118,7 +118,11 @@ func (a *App) renderDiffs() app.UI {
 		}
 		rows = append(rows, el("tr").Body(cells...))
 	}
-	return el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note").Body(
+	box := el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note")
+	if a.st.Mode == modeLesson || a.st.Quiz {
+		box = box.TabIndex(0) // it scrolls there (style.css): the keyboard must reach it
+	}
+	return box.Body(
 		el("p").Class("callout-title").Text("The designs differ here in what an observer sees:").Title("Compared: "+scenarios.Observed+"."),
 		el("table").Body(
 			el("thead").Body(el("tr").Body(head...)),
