@@ -479,9 +479,10 @@ func testKeyboard(b *Browser, base string) {
 	b.Click("#toggle-pane")
 	b.Poll(`document.querySelectorAll('article.pane').length === 3`)
 	Eval[any](b, `(() => { const s = document.getElementById('design-2'); s.value = 'linux'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
-	b.Poll(`document.getElementById('forklab').dataset.designs === 'old,new,linux' && location.search.includes('designs=old,new,linux')`)
+	// detach opens under its pair: line, merged and current.
+	b.Poll(`document.getElementById('forklab').dataset.designs === 'merged,current,linux' && location.search.includes('designs=merged,current,linux')`)
 	b.Click(`article.pane[data-pane="2"] .close`)
-	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'old,new'`)
+	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'merged,current'`)
 	b.PressKey("f")
 	b.Poll(`document.getElementById('forklab').dataset.format === 'kdump'`)
 
