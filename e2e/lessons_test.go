@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"forklab/scenarios"
 	"forklab/sim"
@@ -28,9 +29,11 @@ func TestLessons(t *testing.T) {
 	setViewport(b, 1280, 720)
 	emulateMedia(b, "reduce")
 
+	start := time.Now()
 	b.Navigate(srv.URL + "/")
 	b.WaitApp()
 	b.Poll(`document.querySelector('#forklab[data-runtime="wasm"][data-mode="start"] [data-role="start"] a[href="/?lesson=review-2012"]') !== null`)
+	t.Logf("navigate / → start page drawn by wasm: %v", time.Since(start).Round(time.Millisecond))
 	if n := Eval[int](b, `document.querySelectorAll('[data-role="lesson-link"]').length`); n != 4 {
 		t.Errorf("the start page lists %d lessons, want 4", n)
 	}
@@ -57,14 +60,23 @@ func TestLessons(t *testing.T) {
 		t.Fatal("no review-2012 lesson")
 	}
 
+	start = time.Now()
 	b.Navigate(srv.URL + "/?lesson=review-2012")
 	b.Poll(`document.querySelector('#forklab[data-runtime="wasm"][data-complete="true"] [data-role="lesson"][data-stop="1"]') !== null`)
+	t.Logf("navigate /?lesson=review-2012 → stop 1 drawn whole: %v", time.Since(start).Round(time.Millisecond))
 	if got := b.Text(`[data-role="lesson"] .caption`); !strings.Contains(got, review.Stops[0].Caption[0][:30]) {
 		t.Errorf("stop 1 shows %q", got)
 	}
 	b.Screenshot("stop-1-1280")
+	setViewport(b, 400, 720)
+	b.Screenshot("stop-1-400")
+	setViewport(b, 1280, 720)
+	start = time.Now()
 	b.PressKey(kb.PageDown)
-	b.Poll(`document.querySelector('[data-role="lesson"][data-stop="2"]') !== null && location.search.includes("stop=2")`)
+	b.Poll(`document.querySelector('[data-role="lesson"][data-stop="2"]') !== null`)
+	t.Logf("PgDn → stop 2 drawn: %v", time.Since(start).Round(time.Millisecond))
+	b.Poll(`location.search.includes("stop=2")`)
+	t.Logf("PgDn → the address names stop 2: %v", time.Since(start).Round(time.Millisecond))
 
 	// Stop 2 asks: the step stays hidden until a choice.
 	st := review.Stops[1]
@@ -86,8 +98,10 @@ func TestLessons(t *testing.T) {
 	b.Screenshot("question-400")
 	setViewport(b, 1280, 720)
 	wrong := (q.Answer + 1) % len(q.Choices)
+	start = time.Now()
 	b.Click(fmt.Sprintf(`[data-role="choice"][data-choice="%d"]`, wrong))
 	b.Poll(`document.querySelector('[data-role="answer"]') !== null`)
+	t.Logf("a choice → the answer and the step shown: %v", time.Since(start).Round(time.Millisecond))
 	if got := Eval[string](b, `document.querySelector('[data-role="answer"]').dataset.answer`); got != q.Choices[q.Answer] {
 		t.Errorf("revealed %q, the model's answer is %q", got, q.Choices[q.Answer])
 	}

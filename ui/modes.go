@@ -61,6 +61,9 @@ func (a *App) showStart() {
 // under its designs, unless the link names others.
 func (a *App) showStop(l linkState) {
 	st := a.st.stop()
+	// A new scenario draws its trees first (App.restLater); a stop on the
+	// scenario already on screen only moves it.
+	a.restLater = app.IsClient && a.sc != st.Sc
 	a.sc = st.Sc
 	a.designs = stopDesigns(st)
 	if ds := linkDesigns(l.Designs); len(ds) > 0 {
@@ -74,7 +77,6 @@ func (a *App) showStop(l linkState) {
 	if validFormat(l.Format) {
 		a.format = l.Format
 	}
-	a.restLater = app.IsClient
 	a.refresh()
 }
 
