@@ -41,6 +41,9 @@ func TestLessons(t *testing.T) {
 	setViewport(b, 400, 720)
 	b.Screenshot("start-400")
 	setViewport(b, 1280, 720)
+	// A lesson's link on the start page opens the lesson in the page.
+	b.Click(`[data-role="start"] a[href="/?lesson=first-ptrace"]`)
+	b.Poll(`document.querySelector('#forklab[data-mode="lesson"] [data-role="lesson"][data-stop="1"]') !== null && location.search.startsWith("?lesson=first-ptrace")`)
 
 	b.Navigate(srv.URL + "/?scenario=orphan-race")
 	waitView(b, "orphan-race", 0)

@@ -75,8 +75,11 @@ func (t *topBar) Render() app.UI {
 // scenarioSelect is the drop-down list of scenarios, grouped by tag.
 func (t *topBar) scenarioSelect() app.UI {
 	var opts []app.UI
-	if t.Current == "own" {
+	switch t.Current {
+	case "own":
 		opts = append(opts, option("own", "Your scenario: "+t.Title, true))
+	case "": // the start page: no scenario is on screen
+		opts = append(opts, option("", "Choose a scenario…", true))
 	}
 	for _, g := range libraryGroups() {
 		var inner []app.UI

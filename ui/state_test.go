@@ -87,7 +87,7 @@ func TestLessonStops(t *testing.T) {
 func TestStartPage(t *testing.T) {
 	x := newTester(t)
 	x.nav("/")
-	x.contains(`data-mode="start"`, `data-role="start"`, `href="/?lesson=first-ptrace"`, `href="/?scenario=orphan-race"`, "start here")
+	x.contains(`data-mode="start"`, `data-role="start"`, `href="/?lesson=first-ptrace"`, `href="/?scenario=orphan-race"`, "start here", "Choose a scenario…")
 	h := x.html()
 	if strings.Index(h, `href="/?lesson=`) > strings.Index(h, `href="/?scenario=`) {
 		t.Error("the library comes before the lessons")
