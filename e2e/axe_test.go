@@ -28,6 +28,7 @@ var axeViews = []struct{ name, path, ready string }{
 	{"question", "/?lesson=review-2012&stop=2", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
+	{"address spaces", "/?scenario=vfork-csh&step=6&designs=old,new", drawnJS + ` && document.querySelector('[data-role=memory]') !== null`},
 	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
 	{"scenario chooser", "/?scenario=fork-follow-continue", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
 	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},
