@@ -45,9 +45,10 @@ type App struct {
 	draft     string // the editor's text
 	draftFor  *scenario
 	draftErr  *scenarios.Error
-	editGen   int    // bumped to give the editor a fresh textarea
-	shareMsg  string // why the address cannot carry one's own scenario
-	notice    string // a problem with the link that was opened
+	editGen   int         // bumped to give the editor a fresh textarea
+	shareMsg  string      // why the address cannot carry one's own scenario
+	notice    string      // a problem with the link that was opened
+	orders    ordersState // the orders panel (orders.go)
 
 	started bool // init has run
 	// restLater draws a scenario's trees first: the first render of a
@@ -99,13 +100,18 @@ func (a *App) OnDismount() {
 		}
 	}
 	a.nextFrame, a.afterPaint = nil, nil
+	a.closeOrders()
 	a.playGen++
 	a.playing = false
 }
 
 // OnNav restores the view a link describes.
 func (a *App) OnNav(ctx app.Context) {
-	a.applyLink(parseLink(ctx.Page().URL()))
+	l := parseLink(ctx.Page().URL())
+	a.applyLink(l)
+	if l.Explore && a.sc != nil {
+		a.startOrders(ctx)
+	}
 	a.afterChange(ctx)
 	a.drawNow(ctx) // rather than at the next frame tick
 }
@@ -209,7 +215,7 @@ func (a *App) afterChange(ctx app.Context) {
 
 // link returns the state as a link.
 func (a *App) link() (linkState, string) {
-	l := linkState{Step: a.step, Format: a.format}
+	l := linkState{Step: a.step, Format: a.format, Explore: a.orders.open}
 	for _, d := range a.designs {
 		l.Designs = append(l.Designs, d.Short())
 	}
@@ -305,6 +311,9 @@ func (a *App) do(ctx app.Context, c command) {
 		}
 	case cmdEditor:
 		a.toggleEditor(ctx)
+	case cmdOrders:
+		a.toggleOrders(ctx)
+		a.syncURL(ctx)
 	case cmdClose:
 		switch {
 		case a.overlay != "":

@@ -14,7 +14,7 @@ import (
 
 // header returns the title line for the state.
 func (a *App) header() app.UI {
-	t := &topBar{App: a, Editing: a.editing}
+	t := &topBar{App: a, Editing: a.editing, Orders: a.orders.open}
 	if a.sc != nil {
 		t.Current = a.scenarioID()
 		t.Title = a.sc.File.Title
@@ -29,6 +29,7 @@ type topBar struct {
 	Current string // the scenario shown: a library key, or "own"
 	Title   string // its title
 	Editing bool   // the editor is open
+	Orders  bool   // the orders panel is open
 }
 
 func (t *topBar) Render() app.UI {
@@ -53,6 +54,13 @@ func (t *topBar) Render() app.UI {
 				Title("Edit this scenario, or write your own (e)").
 				OnClick(a.onToggleEditor).
 				Text("Edit"),
+			el("button").ID("toggle-orders").Class("btn").
+				Attr("aria-expanded", t.Orders).
+				Attr("aria-controls", "orders").
+				Attr("aria-keyshortcuts", "o").
+				Title("Explore every order of the steps, under the designs shown (o)").
+				OnClick(a.onToggleOrders).
+				Text("Orders"),
 			el("button").ID("open-help").Class("btn").
 				Attr("aria-haspopup", "dialog").
 				Attr("aria-keyshortcuts", "?").

@@ -39,6 +39,7 @@ type linkState struct {
 	HasStep  bool     // step= was given
 	Designs  []string // design names or aliases, as written
 	Format   string   // trace format
+	Explore  bool     // explore=1: the orders panel is open (orders.go)
 }
 
 // parseLink reads the view from a URL's query.
@@ -68,6 +69,7 @@ func parseLink(u *url.URL) linkState {
 		}
 	}
 	s.Format = q.Get("format")
+	s.Explore = q.Get("explore") == "1"
 	return s
 }
 
@@ -91,6 +93,9 @@ func (s linkState) query(packedSrc string) string {
 	}
 	if s.Format != "" {
 		add("format", s.Format)
+	}
+	if s.Explore {
+		add("explore", "1")
 	}
 	return strings.Join(parts, "&")
 }

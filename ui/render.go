@@ -40,6 +40,7 @@ func (a *App) Render() app.UI {
 			a.header(),
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
+			a.renderOrders(),
 			a.renderTransport(),
 			a.renderStepBar(),
 			a.renderPanes(),
