@@ -36,6 +36,10 @@ type ordersState struct {
 	pickD     int // the design (index into ex) whose chosen class is compared, or -1
 	pickO     int // the chosen class (index into Outcomes)
 
+	ver       int          // bumped by every change the panel shows
+	panel     *ordersPanel // the panel on screen, while mounted
+	lastPaint time.Time    // when a slice last rendered the panel
+
 	port app.Value // the MessageChannel port that posts the next slice
 	tick app.Func  // the port's onmessage: dispatches the next slice
 }
@@ -48,6 +52,7 @@ func (a *App) startOrders(ctx app.Context) {
 	o.ex, o.cur, o.err, o.took, o.cancelled = nil, 0, "", 0, false
 	o.pickD, o.pickO = -1, 0
 	o.gen++
+	o.ver++
 	moves, err := scenarios.ParseMoves(a.sc.File, []byte(a.sc.Src))
 	if err != nil {
 		o.err, o.running = err.Error(), false
@@ -66,6 +71,7 @@ func (a *App) cancelOrders() {
 	if o.running {
 		o.running, o.cancelled = false, true
 		o.gen++
+		o.ver++
 	}
 }
 
@@ -103,15 +109,31 @@ func (o *ordersState) slice(budget time.Duration) bool {
 	return o.cur >= len(o.ex)
 }
 
+// paintEvery is how often the progress is drawn while the explorer runs.
+const paintEvery = 100 * time.Millisecond
+
 // runSlice is one slice on the UI goroutine: it explores, then schedules the
-// next slice unless it is done or was cancelled.
+// next slice unless it is done or was cancelled. It redraws the panel alone
+// (not the page) at the end and every paintEvery.
 func (a *App) runSlice(ctx app.Context, gen int) {
 	o := &a.orders
 	if gen != o.gen || !o.running {
 		return
 	}
-	if o.slice(sliceBudget) {
+	done := o.slice(sliceBudget)
+	if done {
 		o.running = false
+	}
+	if done || time.Since(o.lastPaint) >= paintEvery {
+		o.ver++
+		o.lastPaint = time.Now()
+		if p := o.panel; p != nil {
+			p.Ver = o.ver
+			ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Update, Source: p, Function: func(app.Context) {}})
+		}
+	}
+	if done {
+		a.dispatch(ctx, func(app.Context) {}) // the header's button and the slot
 		return
 	}
 	a.scheduleSlice(ctx, gen)
@@ -127,7 +149,7 @@ func (a *App) scheduleSlice(ctx app.Context, gen int) {
 		disp := ctx.Dispatcher()
 		o.tick = app.FuncOf(func(this app.Value, args []app.Value) any {
 			g := args[0].Get("data").Int()
-			disp.Dispatch(app.Dispatch{Mode: app.Update, Source: a, Function: func(ctx app.Context) { a.runSlice(ctx, g) }})
+			disp.Dispatch(app.Dispatch{Mode: app.Next, Source: a, Function: func(ctx app.Context) { a.runSlice(ctx, g) }})
 			return nil
 		})
 		ch := app.Window().Get("MessageChannel").New()

@@ -18,11 +18,7 @@ func (x *tester) exploreAll() {
 		if i > 100000 {
 			x.t.Fatal("the exploration did not end")
 		}
-		x.run(func(ctx app.Context) {
-			if x.a.orders.slice(sliceBudget) {
-				x.a.orders.running = false
-			}
-		})
+		x.run(func(ctx app.Context) { x.a.runSlice(ctx, x.a.orders.gen) })
 	}
 }
 

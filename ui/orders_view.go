@@ -15,28 +15,71 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func (a *App) onToggleOrders(ctx app.Context, e app.Event) { a.toggleOrders(ctx) }
-func (a *App) onCancelOrders(ctx app.Context, e app.Event) { a.cancelOrders() }
-func (a *App) onCloseOrders(ctx app.Context, e app.Event)  { a.closeOrders() }
+func (a *App) onToggleOrders(ctx app.Context, e app.Event) {
+	a.toggleOrders(ctx)
+	a.syncURL(ctx)
+}
+
+// The panel's buttons change the App's state (the header's button, the
+// address): they run in the App's name, so that the App renders.
+func (a *App) onCancelOrders(ctx app.Context, e app.Event) {
+	a.dispatch(ctx, func(app.Context) { a.cancelOrders() })
+}
+func (a *App) onCloseOrders(ctx app.Context, e app.Event) {
+	a.dispatch(ctx, func(ctx app.Context) {
+		a.closeOrders()
+		a.syncURL(ctx)
+		a.focus = "toggle-orders"
+		a.later(ctx)
+	})
+}
 func (a *App) onRestartOrders(ctx app.Context, e app.Event) {
-	a.startOrders(ctx)
+	a.dispatch(ctx, a.startOrders)
 }
 
 // onPickOutcome opens the example order of the class a row names.
 func (a *App) onPickOutcome(d, o int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		a.orders.pickD, a.orders.pickO = d, o
-		a.focus = "order-compare"
-		a.later(ctx)
+		a.dispatch(ctx, func(ctx app.Context) {
+			a.orders.pickD, a.orders.pickO = d, o
+			a.orders.ver++
+			a.focus = "order-compare"
+			a.later(ctx)
+		})
 	}
 }
 
+// ordersPanel is the panel as a component of its own, so that the
+// explorer's progress renders the panel alone, not the whole page.
+type ordersPanel struct {
+	app.Compo
+	App *App
+	Ver int // ordersState.ver: a change of the panel's state
+}
+
+// OnMount lets the explorer's slices update this panel.
+func (p *ordersPanel) OnMount(ctx app.Context) { p.App.orders.panel = p }
+
+// OnDismount stops that.
+func (p *ordersPanel) OnDismount() {
+	if p.App.orders.panel == p {
+		p.App.orders.panel = nil
+	}
+}
+
+func (p *ordersPanel) Render() app.UI { return p.App.renderOrdersBody() }
+
 // renderOrders is the panel, or its empty slot when closed.
 func (a *App) renderOrders() app.UI {
-	o := &a.orders
-	if !o.open {
+	if !a.orders.open {
 		return el("section").ID("orders").Class("orders").Attr("hidden", true)
 	}
+	return &ordersPanel{App: a, Ver: a.orders.ver}
+}
+
+// renderOrdersBody is the open panel.
+func (a *App) renderOrdersBody() app.UI {
+	o := &a.orders
 	state := "done"
 	switch {
 	case o.err != "":
@@ -52,7 +95,7 @@ func (a *App) renderOrders() app.UI {
 	}
 	head := el("div").Class("orders-head").Body(
 		el("h2").Text("Every order"),
-		el("p").Class("orders-what").Text("Every order of "+o.sc.File.Title+"’s steps that keeps each actor’s own steps in file order, under "+
+		el("p").Class("orders-what").Text("Every order of this scenario’s steps that keeps each actor’s own steps in file order, under "+
 			strings.Join(names, " and ")+", grouped by outcome. Equivalent orders run once (sleep sets)."),
 		el("div").Class("buttons").Body(
 			hidden(el("button").ID("orders-cancel").Class("btn"), !o.running).OnClick(a.onCancelOrders).Text("Cancel"),
@@ -62,7 +105,9 @@ func (a *App) renderOrders() app.UI {
 		),
 	)
 	body := []app.UI{head, a.renderOrdersStatus(state)}
-	if o.err == "" {
+	// The table comes when the explorer stops: redrawing a growing table
+	// at every progress step would make the slices long.
+	if o.err == "" && !o.running {
 		body = append(body, a.renderOutcomes())
 	}
 	if o.pickD >= 0 && o.pickD < len(o.ex) && o.pickO < len(o.ex[o.pickD].Outcomes) {
@@ -79,17 +124,18 @@ func (a *App) renderOrdersStatus(state string) app.UI {
 	if o.err != "" {
 		return el("p").Class("error").Attr("role", "alert").Text("This scenario cannot be explored: " + o.err)
 	}
-	runs, orders := 0, uint64(0)
+	runs, orders, classes := 0, uint64(0), 0
 	for _, e := range o.ex {
 		runs += e.Runs
 		orders += e.Interleavings
+		classes += len(e.Outcomes)
 	}
 	done := min(o.cur, len(o.ex))
 	msg := ""
 	switch state {
 	case "running":
 		msg = "Exploring " + o.ex[done].Design.Name + ": " + itoa(done) + " of " + itoa(len(o.ex)) + " designs done, " +
-			itoa(runs) + " runs so far."
+			itoa(runs) + " runs and " + itoa(classes) + " outcome classes so far; the table comes at the end."
 	case "cancelled":
 		msg = "Cancelled after " + itoa(runs) + " runs: " + itoa(done) + " of " + itoa(len(o.ex)) +
 			" designs explored in full; the classes below are those found so far, and there may be others."
@@ -114,15 +160,23 @@ func (a *App) renderOutcomes() app.UI {
 	o := &a.orders
 	var rows []app.UI
 	for di, e := range o.ex {
+		if len(e.Outcomes) == 0 {
+			continue // not one run has ended yet
+		}
 		steps := e.File.Steps()
 		diffSteps, diffNames := e.Differing()
+		written := e.Outcomes[0]
 		for oi, out := range e.Outcomes {
 			var what []app.UI
 			for _, i := range diffSteps {
-				what = append(what, el("li").Class("mono").Text("line "+itoa(steps[i].Pos.Line)+": "+steps[i].Call()+" ⇒ "+out.Results[i]))
+				if oi == 0 || out.Results[i] != written.Results[i] {
+					what = append(what, el("li").Class("mono").Text("line "+itoa(steps[i].Pos.Line)+": "+steps[i].Call()+" ⇒ "+out.Results[i]))
+				}
 			}
 			for _, i := range diffNames {
-				what = append(what, el("li").Text(e.File.Names[i]+" ends "+out.Final[i]))
+				if oi == 0 || out.Final[i] != written.Final[i] {
+					what = append(what, el("li").Text(e.File.Names[i]+" ends "+out.Final[i]))
+				}
 			}
 			if len(what) == 0 {
 				what = append(what, el("li").Text("the only class found"))
@@ -153,7 +207,7 @@ func (a *App) renderOutcomes() app.UI {
 		el("thead").Body(el("tr").Body(
 			el("th").Attr("scope", "col").Text("design, class"),
 			el("th").Attr("scope", "col").Text("orders"),
-			el("th").Attr("scope", "col").Text("what differs between the classes"),
+			el("th").Attr("scope", "col").Text("what differs (class 1: where the classes differ; the others: where they differ from class 1)"),
 			el("th").Attr("scope", "col").Text("invariants broken"),
 			el("th").Attr("scope", "col").Text(""),
 		)),
