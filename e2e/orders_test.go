@@ -117,8 +117,7 @@ func TestOrders(t *testing.T) {
 			}
 		}
 		// The median, not every press: on this shared two-core machine a
-		// press now and then waits behind a long task (logged above), with
-		// or without the explorer.
+		// press now and then waits behind a long task (logged above).
 		slices.Sort(lats)
 		if med := lats[len(lats)/2]; med > 100 {
 			t.Errorf("keys took a median %.1f ms to handle while exploring, want under 100 ms", med)

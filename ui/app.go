@@ -171,10 +171,11 @@ func (a *App) applyLink(l linkState) {
 	a.sc = sc
 
 	a.designs = nil
+	var unknown []string
 	for _, name := range l.Designs {
 		d, ok := sim.LookupDesign(name)
 		if !ok {
-			a.notice = "There is no design called “" + name + "”."
+			unknown = append(unknown, name)
 			continue
 		}
 		if !slices.Contains(a.designs, d) && len(a.designs) < maxPanes {
@@ -185,6 +186,7 @@ func (a *App) applyLink(l linkState) {
 	if len(a.designs) == 0 {
 		a.designs = DefaultDesigns(sc.File)
 	}
+	a.notice = joinNotices(a.notice, unknownDesignsNotice(unknown), unknownFormatNotice(l.Format))
 	a.format = "plain"
 	if validFormat(l.Format) {
 		a.format = l.Format

@@ -18,6 +18,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"forklab/sim"
 )
 
 // maxLinkSrc is the most characters the compressed text of one's own scenario
@@ -142,4 +144,36 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// unknownDesignsNotice names every design of a link that does not exist, or
+// is "" when all do.
+func unknownDesignsNotice(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return "There is no design called “" + names[0] + "”."
+	}
+	return "There are no designs called “" + strings.Join(names[:len(names)-1], "”, “") + "” or “" + names[len(names)-1] + "”."
+}
+
+// unknownFormatNotice says that a link's format= is not a trace format, or is
+// "" when it is one (or is not given).
+func unknownFormatNotice(format string) string {
+	if format == "" || validFormat(format) {
+		return ""
+	}
+	return "There is no trace format called “" + format + "”; showing plain (the formats are " + strings.Join(sim.Formats, ", ") + ")."
+}
+
+// joinNotices joins the notices that are not "" into one.
+func joinNotices(notices ...string) string {
+	var out []string
+	for _, n := range notices {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " ")
 }
