@@ -45,6 +45,7 @@ type App struct {
 	draft     string // the editor's text
 	draftFor  *scenario
 	draftErr  *scenarios.Error
+	draftOf   *scenario   // the scenario whose draft the editor holds (drafts.go)
 	editGen   int         // bumped to give the editor a fresh textarea
 	shareMsg  string      // why the address cannot carry one's own scenario
 	notice    string      // a problem with the link that was opened
@@ -204,7 +205,7 @@ func (a *App) refresh() {
 	a.view = buildView(a.sc, a.designs, a.step, a.format)
 	a.step = a.view.N
 	if a.editing && a.draftFor != a.sc && a.draftErr == nil {
-		a.resetDraft()
+		a.loadDraft()
 	}
 }
 

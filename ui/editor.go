@@ -33,9 +33,7 @@ func (a *App) resetDraft() {
 func (a *App) toggleEditor(ctx app.Context) {
 	a.editing = !a.editing
 	if a.editing {
-		if a.draftFor != a.sc && a.draftErr == nil {
-			a.resetDraft()
-		}
+		a.loadDraft()
 		a.focus = "editor-text"
 	} else {
 		a.focus = "toggle-editor"
@@ -54,6 +52,7 @@ func (a *App) onCloseEditor(ctx app.Context, e app.Event) {
 // onDraftInput parses the text as it is typed.
 func (a *App) onDraftInput(ctx app.Context, e app.Event) {
 	a.setDraft(ctx.JSSrc().Get("value").String())
+	a.keepDraft()
 }
 
 // setDraft takes a new editor text and parses it.
@@ -78,6 +77,7 @@ func (a *App) runDraft(ctx app.Context) {
 		return
 	}
 	sc := newScenario("", f, a.draft)
+	a.dropDraft(a.sc)
 	a.load(ctx, sc)
 	a.draftFor = sc
 	if n := len(sc.packed()); n > maxLinkSrc {
@@ -87,6 +87,7 @@ func (a *App) runDraft(ctx app.Context) {
 
 // onReset puts the scenario on screen back into the editor.
 func (a *App) onReset(ctx app.Context, e app.Event) {
+	a.dropDraft(a.sc)
 	a.resetDraft()
 	a.focus = "editor-text"
 	a.later(ctx)
@@ -94,6 +95,16 @@ func (a *App) onReset(ctx app.Context, e app.Event) {
 
 // onCopyLink copies the address of the view.
 func (a *App) onCopyLink(ctx app.Context, e app.Event) {
+	if a.editing && a.draft != a.sc.Src {
+		u, why := a.draftLink(ctx)
+		if u == "" {
+			a.shareMsg = why
+			return
+		}
+		copyText(u)
+		a.shareMsg = "A link to the text in the editor, not run yet (copied, where the browser allows it): " + u
+		return
+	}
 	if a.sc.Own() {
 		if n := len(a.sc.packed()); n > maxLinkSrc {
 			a.shareMsg = tooLongMessage(n)
