@@ -122,6 +122,7 @@ func TestOrders(t *testing.T) {
 		if med := lats[len(lats)/2]; med > 100 {
 			t.Errorf("keys took a median %.1f ms to handle while exploring, want under 100 ms", med)
 		}
+		t.Logf("longest slice so far: %s ms", Eval[string](b, `document.getElementById('orders-msg').dataset.longestSlice`))
 		b.Click("#orders-cancel")
 		b.Poll(`document.querySelector('#orders[data-state="cancelled"]') !== null`)
 		b.Screenshot("cancelled")

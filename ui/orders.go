@@ -33,6 +33,7 @@ type ordersState struct {
 	err       string // why the scenario cannot be explored
 	gen       int    // bumped by every start and cancel: a slice of an older one does nothing
 	took      time.Duration
+	longest   time.Duration // the longest slice
 	pickD     int // the design (index into ex) whose chosen class is compared, or -1
 	pickO     int // the chosen class (index into Outcomes)
 
@@ -49,7 +50,7 @@ type ordersState struct {
 func (a *App) startOrders(ctx app.Context) {
 	o := &a.orders
 	o.open, o.sc, o.designs = true, a.sc, slices.Clone(a.designs)
-	o.ex, o.cur, o.err, o.took, o.cancelled = nil, 0, "", 0, false
+	o.ex, o.cur, o.err, o.took, o.longest, o.cancelled = nil, 0, "", 0, 0, false
 	o.pickD, o.pickO = -1, 0
 	o.gen++
 	o.ver++
@@ -106,6 +107,7 @@ func (o *ordersState) slice(budget time.Duration) bool {
 		o.cur++
 	}
 	o.took += time.Since(start)
+	o.longest = max(o.longest, time.Since(start))
 	return o.cur >= len(o.ex)
 }
 

@@ -150,7 +150,7 @@ func (a *App) renderOrdersStatus(state string) app.UI {
 	return el("div").Class("orders-status").Body(
 		el("progress").ID("orders-progress").Attr("max", len(o.ex)).Attr("value", done).
 			Attr("aria-label", "Designs explored"),
-		el("p").ID("orders-msg").Attr("role", "status").Attr("data-runs", runs).Attr("data-ms", o.took.Milliseconds()).Text(msg),
+		el("p").ID("orders-msg").Attr("role", "status").Attr("data-runs", runs).Attr("data-ms", o.took.Milliseconds()).Attr("data-longest-slice", o.longest.Milliseconds()).Text(msg),
 		stale,
 	)
 }
