@@ -46,6 +46,7 @@ type App struct {
 	draftFor  *scenario
 	draftErr  *scenarios.Error
 	draftOf   *scenario   // the scenario whose draft the editor holds (drafts.go)
+	refOpen   bool        // the editor's language reference is open (reference.go)
 	editGen   int         // bumped to give the editor a fresh textarea
 	shareMsg  string      // why the address cannot carry one's own scenario
 	notice    string      // a problem with the link that was opened

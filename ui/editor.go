@@ -156,6 +156,7 @@ func (a *App) renderEditor() app.UI {
 				Attr("data-line", e.Pos.Line).Attr("data-col", e.Pos.Col).
 				Text("Line "+itoa(e.Pos.Line)+", column "+itoa(e.Pos.Col)+": "+e.Msg),
 			el("pre").Class("error-at mono").Attr("aria-hidden", "true").Text(errorExcerpt(a.draft, e.Pos.Line, e.Pos.Col)),
+			a.renderErrorRef(),
 		)
 	} else {
 		status = append(status, el("p").Class("ok").Text("No errors. Run shows it in the panes."))
@@ -170,12 +171,15 @@ func (a *App) renderEditor() app.UI {
 					Title("Copy a link to the view; your own scenario travels in the link").OnClick(a.onCopyLink).Text("Copy link"),
 				el("button").ID("editor-reset").Class("btn").
 					Title("Put the text of the scenario on screen back").OnClick(a.onReset).Text("Reset"),
+				el("button").ID("editor-help").Class("btn").Attr("aria-expanded", a.refOpen).Attr("aria-controls", "reference").
+					Title("Every call of the scenario language, with its syntax and an example").OnClick(a.onToggleReference).Text("Language"),
 				el("button").ID("editor-close").Class("btn").Attr("aria-label", "Close the editor (Esc)").
 					OnClick(a.onCloseEditor).Text("Close"),
 			),
 		),
 		el("div").ID("editor-status").Attr("role", "status").Body(status...),
 		hidden(el("p").ID("share-msg").Class("share").Attr("role", "status"), a.shareMsg == "").Text(a.shareMsg),
+		a.renderReference(),
 		el("div").Class("editor-body").Body(
 			el("ol").Class("gutter mono").Attr("aria-hidden", "true").Body(gutter...),
 			box,

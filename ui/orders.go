@@ -34,8 +34,8 @@ type ordersState struct {
 	gen       int    // bumped by every start and cancel: a slice of an older one does nothing
 	took      time.Duration
 	longest   time.Duration // the longest slice
-	pickD     int // the design (index into ex) whose chosen class is compared, or -1
-	pickO     int // the chosen class (index into Outcomes)
+	pickD     int           // the design (index into ex) whose chosen class is compared, or -1
+	pickO     int           // the chosen class (index into Outcomes)
 
 	ver       int          // bumped by every change the panel shows
 	panel     *ordersPanel // the panel on screen, while mounted
