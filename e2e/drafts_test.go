@@ -77,4 +77,10 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("Copy link says %q, want a link with the editor's text", msg)
 	}
 	b.Screenshot("restored")
+
+	// The language reference opens from the editor.
+	b.Click("#editor-help")
+	b.Poll(`document.querySelectorAll('#reference [data-role=reference-entry]').length > 10`)
+	Eval[bool](b, `(document.getElementById('reference').scrollIntoView(), true)`)
+	b.Screenshot("reference")
 }

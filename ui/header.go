@@ -105,7 +105,7 @@ func (v *introView) Render() app.UI {
 	f := v.Sc.File
 	var cites []app.UI
 	for _, c := range f.Cites {
-		cites = append(cites, el("li").Text(c))
+		cites = append(cites, renderCite(c))
 	}
 	var tags []app.UI
 	for _, t := range f.Tags {
