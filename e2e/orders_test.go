@@ -73,7 +73,8 @@ func TestOrders(t *testing.T) {
 		b.Screenshot("compare")
 
 		setViewport(b, 420, 800)
-		fullScreenshot(b, "narrow")
+		Eval[bool](b, `(document.getElementById('outcomes').scrollIntoView(), true)`)
+		b.Screenshot("narrow")
 		setViewport(b, 1280, 720)
 	})
 
