@@ -248,7 +248,7 @@ func renderOutcomeBroken(d *sim.Design, out *scenarios.Outcome) app.UI {
 		}
 	}
 	if len(items) == 0 {
-		return el("span").Class("none").Text("none")
+		return el("span").Class("none").Text("no invariant broken")
 	}
 	return el("ul").Class("broken").Body(items...)
 }
