@@ -81,12 +81,7 @@ func renderCompare(e *scenarios.Exploration, oi int) app.UI {
 		el("h3").Text("Under "+e.Design.Name+", an order of "+label+" beside the order as written"),
 		el("p").Class("legend").Text("Rows marked moved take another step than the written order at that place; a highlighted result is not the one that step gets in the written order."),
 		el("table").Body(
-			el("thead").Body(el("tr").Body(
-				el("th").Attr("scope", "col").Text("#"),
-				el("th").Attr("scope", "col").Text("as written"),
-				el("th").Attr("scope", "col").Text("this order (its class: "+countText(e.Outcomes[oi].Count)+")"),
-				el("th").Attr("scope", "col").Text(""),
-			)),
+			tableHead("#", "as written", "this order (its class: "+countText(e.Outcomes[oi].Count)+")", ""),
 			el("tbody").Body(body...),
 		),
 	)

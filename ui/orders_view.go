@@ -204,13 +204,7 @@ func (a *App) renderOutcomes() app.UI {
 		}
 	}
 	return el("table").ID("outcomes").Class("outcomes").Body(
-		el("thead").Body(el("tr").Body(
-			el("th").Attr("scope", "col").Text("design, class"),
-			el("th").Attr("scope", "col").Text("orders"),
-			el("th").Attr("scope", "col").Text("what differs (class 1: where the classes differ; the others: where they differ from class 1)"),
-			el("th").Attr("scope", "col").Text("invariants broken"),
-			el("th").Attr("scope", "col").Text(""),
-		)),
+		tableHead("design, class", "orders", "what differs (class 1: where the classes differ; the others: where they differ from class 1)", "invariants broken", ""),
 		el("tbody").Body(rows...),
 	)
 }

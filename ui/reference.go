@@ -93,12 +93,7 @@ func (a *App) renderReference() app.UI {
 		),
 		el("p").Class("legend").Text("A step is ACTOR: CALL, optionally followed by => RESULT. The examples use the processes R, C (R's child) and D."),
 		el("table").Body(
-			el("thead").Body(el("tr").Body(
-				el("th").Attr("scope", "col").Text("call"),
-				el("th").Attr("scope", "col").Text("syntax"),
-				el("th").Attr("scope", "col").Text("example"),
-				el("th").Attr("scope", "col").Text("what it does"),
-			)),
+			tableHead("call", "syntax", "example", "what it does"),
 			el("tbody").Body(rows...),
 		),
 	)
