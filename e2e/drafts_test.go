@@ -4,16 +4,12 @@ package e2e
 
 // TestDrafts types into the editor and checks that the edit survives Esc
 // and a reload (ui/drafts.go); leaving with the edit asks first, and the
-// test answers that prompt (Page.handleJavaScriptDialog).
+// harness answers that prompt (Page.handleJavaScriptDialog).
 
 import (
-	"context"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -21,23 +17,6 @@ func TestDrafts(t *testing.T) {
 	b := NewBrowser(t)
 	srv := NewServer(t)
 	b.CheckLocalRequests(srv.URL)
-	var asked atomic.Int32
-	dialogs := chromedp.Events(b.Context(), page.JavascriptDialogOpening)
-	go func() {
-		for ev, err := range dialogs {
-			if err != nil {
-				return
-			}
-			if ev.Type == page.DialogTypeBeforeunload {
-				asked.Add(1)
-			}
-			chromedp.Run(b.Context(), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-				_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
-				return err
-			}))
-		}
-	}()
-
 	link := srv.URL + "/?scenario=detach"
 	b.Navigate(link)
 	b.WaitApp()
@@ -64,7 +43,7 @@ func TestDrafts(t *testing.T) {
 	b.Navigate(link) // a reload: the page asks first
 	b.WaitApp()
 	waitView(b, "detach", 0)
-	if asked.Load() == 0 {
+	if b.LeavePrompts() == 0 {
 		t.Error("leaving with unrun edits did not ask first")
 	}
 	b.Click("#toggle-editor")
