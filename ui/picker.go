@@ -18,9 +18,9 @@ type group struct {
 }
 
 // groups returns the library grouped by first tag, tags in alphabetical
-// order, scenarios in path order.
+// order, scenarios in path order: headers only (libraryIndex), for lists.
 func groups() []group {
-	es, _ := library()
+	es, _ := libraryIndex()
 	var out []group
 	for _, e := range es {
 		i := slices.IndexFunc(out, func(g group) bool { return g.Tag == e.Group })
