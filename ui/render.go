@@ -21,7 +21,7 @@ func (a *App) Render() app.UI {
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1)
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1).Attr("data-mode", a.modeName())
 	if a.view == nil {
 		return main.Body(
 			a.header(),
@@ -29,6 +29,18 @@ func (a *App) Render() app.UI {
 		)
 	}
 	v := a.view
+	body := a.modeBody()
+	if body == nil {
+		body = []app.UI{
+			a.header(),
+			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
+			a.renderEditor(),
+			a.renderTransport(),
+			a.renderClassroomTools(),
+			a.renderStepBar(),
+			a.renderPanes(),
+		}
+	}
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
@@ -36,18 +48,12 @@ func (a *App) Render() app.UI {
 		Attr("data-designs", designsKey(a.designs)).
 		Attr("data-format", a.format).
 		Attr("data-complete", !a.restLater).
-		Body(
-			a.header(),
-			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
-			a.renderEditor(),
-			a.renderTransport(),
-			a.renderStepBar(),
-			a.renderPanes(),
+		Body(append(body,
 			a.renderOverlay(),
 			el("div").ID("live").Class("sr-only").
 				Attr("role", "status").Attr("aria-live", "polite").Attr("aria-atomic", "true").
 				Text(v.Live),
-		)
+		)...)
 }
 
 // scenarioID names the scenario on screen: its library key, or "own".
@@ -65,15 +71,7 @@ func (a *App) scenarioID() string {
 // every design, and where the designs differ, how.
 func (a *App) renderStepBar() app.UI {
 	v := a.view
-	line, text := "", ""
-	switch {
-	case v.Shared != nil:
-		line, text = "line "+itoa(v.Shared.Pos.Line), callText(v.Shared.Source)
-	case v.N == 0:
-		text = "The start: the processes the scenario declares, before any step."
-	default:
-		text = "Here the designs run different steps; each pane names its own."
-	}
+	line, text := stepText(v)
 	now := el("p").Class("now").Attr("data-shared", v.Shared != nil).Body(
 		el("span").Class("lineno").Text(line),
 		el("code").ID("step-source").Text(text),
@@ -87,6 +85,18 @@ func (a *App) renderStepBar() app.UI {
 		el("div").Class("says").Body(says...),
 		a.renderDiffs(),
 	)
+}
+
+// stepText names the step the panes ran at v: its line ("" at the start or
+// where the panes ran different steps) and its call.
+func stepText(v *stepView) (line, text string) {
+	switch {
+	case v.Shared != nil:
+		return "line " + itoa(v.Shared.Pos.Line), callText(v.Shared.Source)
+	case v.N == 0:
+		return "", "The start: the processes the scenario declares, before any step."
+	}
+	return "", "Here the designs run different steps; each pane names its own."
 }
 
 // renderDiffs is the callout that says how the panes differ at this step.

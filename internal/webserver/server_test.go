@@ -30,6 +30,7 @@ func (*page) Render() app.UI { return app.H1().Text("forklab") }
 
 func TestMain(m *testing.M) {
 	app.Route("/", &page{})
+	app.Route("/embed", &page{}) // as ui.Register routes the embed
 	os.Exit(m.Run())
 }
 
@@ -475,7 +476,7 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{
-		"index.html", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
+		"index.html", "embed", "embed.html", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
 		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz",
 		"web/style.css", "web/icon.svg", "web/icon-192.png", "web/icon-512.png",
 	} {
@@ -515,6 +516,8 @@ func TestExport(t *testing.T) {
 	defer fsrv.Close()
 	for path, ctype := range map[string]string{
 		"/":                     "text/html; charset=utf-8",
+		"/embed":                "text/html; charset=utf-8",
+		"/embed.html":           "text/html; charset=utf-8",
 		"/app.js":               "text/javascript; charset=utf-8",
 		"/web/app.wasm":         "application/wasm",
 		"/manifest.webmanifest": "",
