@@ -45,6 +45,7 @@ func (a *App) applyModes(ctx app.Context, u *url.URL) {
 	case "1":
 		a.present.On = true
 		a.present.Staged = q.Get("staged") == "1"
+		a.present.ShownAt = a.step // nothing is held back before the first press
 	default:
 		a.notice = "present= takes 1 or 0, not “" + v + "”."
 	}
