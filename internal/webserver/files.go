@@ -39,10 +39,6 @@ func (files) AppWASM() string { return "/web/" + webbuild.WasmName }
 // are not found. Files are opened with os.OpenInRoot, so nothing outside the
 // directory can be reached, by ".." or by a symbolic link.
 func (f files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// An embed in a frame sandboxed without allow-same-origin has the origin
-	// null: its fetch of app.wasm is cross-origin and needs this to succeed.
-	// Nothing under /web/ is private.
-	w.Header().Set("Access-Control-Allow-Origin", "*")
 	name, ok := strings.CutPrefix(r.URL.Path, "/web/")
 	if !ok || !servable(name) {
 		http.NotFound(w, r)
