@@ -426,6 +426,7 @@ func TestPageIsLocal(t *testing.T) {
 		`src="/web/icon-192.png"`,
 		`href="/manifest.webmanifest"`,
 		`src="/app.js"`,
+		`<script src="/web/sandbox.js"></script>`, // before app.js runs (it is deferred)
 		wasmPreloadTag,
 	} {
 		if !strings.Contains(page, want) {
@@ -451,7 +452,7 @@ func TestPageIsLocal(t *testing.T) {
 		}
 	}
 	worker := string(body(t, get(t, s, "/app-worker.js")))
-	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`} {
+	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/embed"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}
