@@ -339,3 +339,44 @@ func TestEmbedSandboxed(t *testing.T) {
 	}
 	waitFrame(b, `s.mode === "embed" && s.step === 6`, nil)
 }
+
+// TestClassroomToolsNarrow: at a phone's width the main page's Present and
+// Embed code buttons and the embed code fit, and the code is the view's.
+func TestClassroomToolsNarrow(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, 390, 844)
+	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=5&designs=old,new")
+	waitView(b, "vfork-csh", 5)
+	b.Click("#embed-button")
+	b.Poll(`document.getElementById('embed-snippet') !== null`)
+	r := Eval[[]float64](b, `(() => { const e = document.getElementById('embed-code').getBoundingClientRect(); return [e.left, e.right, innerWidth]; })()`)
+	if r[0] < 0 || r[1] > r[2] {
+		t.Errorf("the embed code spans %.0f..%.0f in a %.0f px view", r[0], r[1], r[2])
+	}
+	b.Do(chromedp.ScrollIntoView("#embed-code"))
+	b.Screenshot("390")
+	b.Click("#embed-button")
+	b.Poll(`document.getElementById('embed-snippet') === null`)
+}
+
+// TestEmbedAutoplay: autoplay=1 plays from start= to end= at speed= and
+// stops there.
+func TestEmbedAutoplay(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, 800, 450)
+	b.Navigate(srv.URL + "/embed?scenario=vfork-csh&designs=old,new&start=2&end=4&autoplay=1&speed=4")
+	s := waitStage(b, `s.mode === "embed" && s.step >= 2`)
+	if s.Step > 3 {
+		t.Errorf("the embed opened at step %d, want start=2 (then playing)", s.Step)
+	}
+	waitStage(b, `s.step === 4 && document.getElementById('play').getAttribute('aria-pressed') === 'false'`)
+	time.Sleep(2 * stepAt4x)
+	if n := Eval[int](b, `+document.getElementById('forklab').dataset.step`); n != 4 {
+		t.Errorf("the player went on to step %d past end=4", n)
+	}
+}
+
+// stepAt4x is how long a step lasts at speed 4 (ui: 1400 ms at 1×).
+const stepAt4x = 350 * time.Millisecond
