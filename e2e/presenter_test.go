@@ -380,3 +380,22 @@ func TestEmbedAutoplay(t *testing.T) {
 
 // stepAt4x is how long a step lasts at speed 4 (ui: 1400 ms at 1×).
 const stepAt4x = 350 * time.Millisecond
+
+// TestEmbedOffline: after one visit to the main page, the service worker
+// has the embed cached, and an embed never visited opens offline on the
+// view it names.
+func TestEmbedOffline(t *testing.T) {
+	b := NewBrowser(t)
+	srv, offline := offlineServer(t)
+	b.CheckLocalRequests(srv.URL)
+	b.Navigate(srv.URL + "/")
+	b.WaitApp()
+	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
+		t.Fatal("service worker not ready")
+	}
+	offline.Store(true)
+	setViewport(b, 800, 450)
+	b.Navigate(srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new")
+	checkFits(t, waitStage(b, `s.mode === "embed" && s.step === 5 && s.settled`), 2)
+	b.Screenshot("offline")
+}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -356,23 +357,7 @@ func TestUI(t *testing.T) {
 // permalink that was never visited opens on the view it names.
 func testOffline(t *testing.T) {
 	b := NewBrowser(t)
-	h, err := webserver.New(WebDir(t))
-	must(t, err)
-	var offline atomic.Bool
-	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if offline.Load() {
-			// As a dropped network would: no answer at all.
-			if hj, ok := w.(http.Hijacker); ok {
-				if c, _, err := hj.Hijack(); err == nil {
-					c.Close()
-					return
-				}
-			}
-			http.Error(w, "offline", http.StatusServiceUnavailable)
-			return
-		}
-		h.ServeHTTP(w, r)
-	}))
+	srv, offline := offlineServer(t)
 	b.CheckLocalRequests(srv.URL)
 	b.Navigate(srv.URL + "/")
 	b.WaitApp()
@@ -401,6 +386,28 @@ func testOffline(t *testing.T) {
 		t.Errorf("offline permalink: designs %s, want old,merged,linux", got)
 	}
 	b.Screenshot("offline-permalink")
+}
+
+// offlineServer serves the app until the returned flag is set, and then
+// answers nothing, as a dropped network would.
+func offlineServer(t *testing.T) (*httptest.Server, *atomic.Bool) {
+	h, err := webserver.New(WebDir(t))
+	must(t, err)
+	offline := new(atomic.Bool)
+	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if offline.Load() {
+			if hj, ok := w.(http.Hijacker); ok {
+				if c, _, err := hj.Hijack(); err == nil {
+					c.Close()
+					return
+				}
+			}
+			http.Error(w, "offline", http.StatusServiceUnavailable)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	return srv, offline
 }
 
 func testKeyboard(b *Browser, base string) {
