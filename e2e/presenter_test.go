@@ -159,10 +159,7 @@ func TestPresenterMode(t *testing.T) {
 // click on the slider (whose own PageDown would step back), and → steps from
 // a focused design list without changing the design.
 func TestPageDownWhateverHasFocus(t *testing.T) {
-	b := NewBrowser(t)
-	srv := NewServer(t)
-	setViewport(b, 1280, 720)
-	b.Navigate(srv.URL + "/?scenario=orphan-race&step=2&designs=merged,current")
+	b := openView(t, 1280, 720, "/?scenario=orphan-race&step=2&designs=merged,current")
 	waitView(b, "orphan-race", 2)
 	b.Click("#scrubber")
 	n := Eval[int](b, `+document.getElementById('scrubber').value`)
@@ -186,6 +183,15 @@ func TestPageDownWhateverHasFocus(t *testing.T) {
 	}
 	b.PressKey(kb.PageDown)
 	waitView(b, "orphan-race", n+1)
+}
+
+// openView starts a browser of a w×h viewport on the real server, at path.
+func openView(t *testing.T, w, h int64, path string) *Browser {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, w, h)
+	b.Navigate(srv.URL + path)
+	return b
 }
 
 // hostPage serves a page, on its own origin, that frames the URL in ?src=
@@ -343,10 +349,7 @@ func TestEmbedSandboxed(t *testing.T) {
 // TestClassroomToolsNarrow: at a phone's width the main page's Present and
 // Embed code buttons and the embed code fit, and the code is the view's.
 func TestClassroomToolsNarrow(t *testing.T) {
-	b := NewBrowser(t)
-	srv := NewServer(t)
-	setViewport(b, 390, 844)
-	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=5&designs=old,new")
+	b := openView(t, 390, 844, "/?scenario=vfork-csh&step=5&designs=old,new")
 	waitView(b, "vfork-csh", 5)
 	b.Click("#embed-button")
 	b.Poll(`document.getElementById('embed-snippet') !== null`)
@@ -387,12 +390,7 @@ const stepAt4x = 350 * time.Millisecond
 func TestEmbedOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
-	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/")
-	b.WaitApp()
-	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
-		t.Fatal("service worker not ready")
-	}
+	visitOnce(b, srv)
 	offline.Store(true)
 	setViewport(b, 800, 450)
 	b.Navigate(srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new")

@@ -358,13 +358,7 @@ func TestUI(t *testing.T) {
 func testOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
-	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/")
-	b.WaitApp()
-	waitView(b, "fork-follow-continue", 0)
-	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
-		t.Fatal("service worker not ready")
-	}
+	visitOnce(b, srv)
 	offline.Store(true)
 	b.Navigate(srv.URL + "/")
 	b.WaitApp()
@@ -386,6 +380,19 @@ func testOffline(t *testing.T) {
 		t.Errorf("offline permalink: designs %s, want old,merged,linux", got)
 	}
 	b.Screenshot("offline-permalink")
+}
+
+// visitOnce opens the main page of srv, which may only ask srv for
+// anything, and waits until the service worker has cached the app.
+func visitOnce(b *Browser, srv *httptest.Server) {
+	b.t.Helper()
+	b.CheckLocalRequests(srv.URL)
+	b.Navigate(srv.URL + "/")
+	b.WaitApp()
+	waitView(b, "", 0)
+	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
+		b.t.Fatal("service worker not ready")
+	}
 }
 
 // offlineServer serves the app until the returned flag is set, and then
