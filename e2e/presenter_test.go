@@ -146,7 +146,7 @@ func TestPresenterMode(t *testing.T) {
 
 	// Esc leaves: the whole page is back, and the address forgets present=1.
 	b.PressKey(kb.Escape)
-	s = waitStage(b, `s.mode === "" && s.header`)
+	s = waitStage(b, `s.mode === "scenario" && s.header`)
 	if s.Step != 7 || strings.Contains(s.Search, "present=") || s.H1 != 1 {
 		t.Errorf("after Esc: step %d, address %q, %d h1; want step 7, no present=, one h1", s.Step, s.Search, s.H1)
 	}
@@ -390,7 +390,7 @@ const stepAt4x = 350 * time.Millisecond
 func TestEmbedOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
-	visitOnce(b, srv)
+	visitOnce(b, srv, "/?scenario=vfork-csh")
 	offline.Store(true)
 	setViewport(b, 800, 450)
 	b.Navigate(srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new")

@@ -316,7 +316,7 @@ func TestUI(t *testing.T) {
 
 	setViewport(b, 1366, 768)
 	emulateMedia(b, "reduce") // no animation to wait for in the walks and screenshots
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
 
@@ -358,9 +358,9 @@ func TestUI(t *testing.T) {
 func testOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
-	visitOnce(b, srv)
+	visitOnce(b, srv, "/?scenario=fork-follow-continue")
 	offline.Store(true)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	v := waitView(b, "fork-follow-continue", 0)
 	if len(v.Panes) != 2 || len(v.Panes[0].Nodes) == 0 {
@@ -382,12 +382,12 @@ func testOffline(t *testing.T) {
 	b.Screenshot("offline-permalink")
 }
 
-// visitOnce opens the main page of srv, which may only ask srv for
+// visitOnce opens path on srv, a view at its start, which may only ask srv for
 // anything, and waits until the service worker has cached the app.
-func visitOnce(b *Browser, srv *httptest.Server) {
+func visitOnce(b *Browser, srv *httptest.Server, path string) {
 	b.t.Helper()
 	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + path)
 	b.WaitApp()
 	waitView(b, "", 0)
 	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
@@ -493,9 +493,10 @@ func testKeyboard(b *Browser, base string) {
 	b.Click("#toggle-pane")
 	b.Poll(`document.querySelectorAll('article.pane').length === 3`)
 	Eval[any](b, `(() => { const s = document.getElementById('design-2'); s.value = 'linux'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
-	b.Poll(`document.getElementById('forklab').dataset.designs === 'old,new,linux' && location.search.includes('designs=old,new,linux')`)
+	// detach opens under its pair: line, merged and current.
+	b.Poll(`document.getElementById('forklab').dataset.designs === 'merged,current,linux' && location.search.includes('designs=merged,current,linux')`)
 	b.Click(`article.pane[data-pane="2"] .close`)
-	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'old,new'`)
+	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'merged,current'`)
 	b.PressKey("f")
 	b.Poll(`document.getElementById('forklab').dataset.format === 'kdump'`)
 

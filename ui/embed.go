@@ -119,7 +119,7 @@ func (a *App) lastStep() int {
 // player and the key list.
 func embedKey(c command) command {
 	switch c {
-	case cmdForward, cmdBack, cmdFirst, cmdLast, cmdPlay, cmdFaster, cmdSlower,
+	case cmdForward, cmdBack, cmdNextStop, cmdPrevStop, cmdFirst, cmdLast, cmdPlay, cmdFaster, cmdSlower,
 		cmdNextDiff, cmdPrevDiff, cmdHelp, cmdClose:
 		return c
 	}

@@ -9,8 +9,8 @@ func TestKeyFor(t *testing.T) {
 	}{
 		{keyEvent{Key: "ArrowRight", Tag: "BODY"}, cmdForward},
 		{keyEvent{Key: "ArrowLeft", Tag: "BODY"}, cmdBack},
-		{keyEvent{Key: "PageDown", Tag: "BODY"}, cmdForward}, // a presentation clicker
-		{keyEvent{Key: "PageUp", Tag: "BODY"}, cmdBack},
+		{keyEvent{Key: "PageDown", Tag: "BODY"}, cmdNextStop}, // a presentation clicker
+		{keyEvent{Key: "PageUp", Tag: "BODY"}, cmdPrevStop},
 		{keyEvent{Key: "Home", Tag: "MAIN"}, cmdFirst},
 		{keyEvent{Key: "End"}, cmdLast},
 		{keyEvent{Key: " ", Tag: "BODY"}, cmdPlay},
@@ -26,10 +26,10 @@ func TestKeyFor(t *testing.T) {
 		{keyEvent{Key: "ArrowDown", Tag: "SELECT"}, cmdNone},
 		// A clicker's keys step whatever has focus but text being edited;
 		// a list gives up ← and → to the timeline, the slider keeps them.
-		{keyEvent{Key: "PageDown", Tag: "INPUT"}, cmdForward},
-		{keyEvent{Key: "PageUp", Tag: "INPUT"}, cmdBack},
-		{keyEvent{Key: "PageDown", Tag: "SELECT"}, cmdForward},
-		{keyEvent{Key: "PageDown", Tag: "BUTTON"}, cmdForward},
+		{keyEvent{Key: "PageDown", Tag: "INPUT"}, cmdNextStop},
+		{keyEvent{Key: "PageUp", Tag: "INPUT"}, cmdPrevStop},
+		{keyEvent{Key: "PageDown", Tag: "SELECT"}, cmdNextStop},
+		{keyEvent{Key: "PageDown", Tag: "BUTTON"}, cmdNextStop},
 		{keyEvent{Key: "ArrowRight", Tag: "SELECT"}, cmdForward},
 		{keyEvent{Key: "ArrowLeft", Tag: "SELECT"}, cmdBack},
 		{keyEvent{Key: "PageDown", Tag: "TEXTAREA"}, cmdNone},

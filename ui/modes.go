@@ -1,105 +1,186 @@
 package ui
 
-// This file switches the page between its modes, which the address names:
-// the main page, presenter mode (present=1, present.go) and the embed (the
-// path /embed, embed.go). A mode decides the page's layout, which keys act,
-// and the parameters the address keeps besides the view's.
+// This file is how the page enters and leaves its modes (state.go): the
+// start page, a lesson and its stops, quiz mode. Each command changes the
+// view state first, then shows what it says.
 
 import (
-	"net/url"
+	"slices"
+
+	"forklab/scenarios"
+	"forklab/sim"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// applyModes sets the mode from the address u, after applyLink has set the
-// view from it.
-func (a *App) applyModes(ctx app.Context, u *url.URL) {
-	a.present = presenter{ShownAt: -1}
-	a.embed = embedding{}
-	if u == nil {
-		return
-	}
-	q := u.Query()
-	if u.Path == embedPath {
-		e, err := parseEmbed(q)
+// applyModeLink opens the start page or a lesson when the link asks for one,
+// and reports whether it did; otherwise the link shows a scenario.
+func (a *App) applyModeLink(l linkState) bool {
+	switch {
+	case l.Lesson != "":
+		ls, err := openLibraryLesson(l.Lesson)
+		switch {
+		case err != nil:
+			a.notice = "The lessons do not load: " + err.Error()
+		case ls == nil:
+			a.notice = "There is no lesson called “" + l.Lesson + "”."
+		default:
+			a.st.openLesson(ls, l.Stop-1, l.Quiz)
+			a.showStop(l)
+			return true
+		}
+		a.showStart()
+		return true
+	case l.Src != "" && scenarios.IsLesson([]byte(l.Src)):
+		ls, err := ownLesson(l.Src)
 		if err != nil {
-			a.notice = "This embed's address is wrong: " + err.Error() + "."
+			a.notice = "The lesson in this link does not load; it is in the editor."
+			a.draft, a.editing, a.editGen = l.Src, true, a.editGen+1
+			a.draftErr = asScenarioError(err)
+			a.showStart()
+			return true
 		}
-		a.embed = e
-		if e.Speed >= 0 {
-			a.speed = e.Speed
+		a.st.openLesson(ls, l.Stop-1, l.Quiz)
+		a.showStop(l)
+		return true
+	case !l.View:
+		a.showStart()
+		return true
+	}
+	return false
+}
+
+// showStart shows the start page.
+func (a *App) showStart() {
+	a.st.openStart()
+	a.sc, a.view, a.designs = nil, nil, nil
+	a.query = ""
+}
+
+// showStop shows the lesson stop the state names: its scenario at its step
+// under its designs, unless the link names others.
+func (a *App) showStop(l linkState) {
+	st := a.st.stop()
+	// A new scenario draws its trees first (App.restLater); a stop on the
+	// scenario already on screen only moves it.
+	a.restLater = app.IsClient && a.sc != st.Sc
+	a.sc = st.Sc
+	a.designs = stopDesigns(st)
+	if ds := linkDesigns(l.Designs); len(ds) > 0 {
+		a.designs = ds
+	}
+	a.step = st.S.Position
+	if l.HasStep {
+		a.step = l.Step
+	}
+	a.format = "plain"
+	if validFormat(l.Format) {
+		a.format = l.Format
+	}
+	a.refresh()
+}
+
+// stopDesigns returns a stop's designs.
+func stopDesigns(st *lessonStop) []*sim.Design {
+	var ds []*sim.Design
+	for _, n := range st.S.Designs {
+		if d, ok := sim.LookupDesign(n); ok {
+			ds = append(ds, d)
 		}
-		step := a.step
-		if !parseLink(u).HasStep {
-			step = e.Start
+	}
+	return ds
+}
+
+// linkDesigns returns the designs a link names that exist, each once, at most
+// maxPanes.
+func linkDesigns(names []string) []*sim.Design {
+	var ds []*sim.Design
+	for _, n := range names {
+		if d, ok := sim.LookupDesign(n); ok && !slices.Contains(ds, d) && len(ds) < maxPanes {
+			ds = append(ds, d)
 		}
-		a.step = min(max(step, a.firstStep()), a.lastStep())
-		a.refresh()
-		if e.Autoplay && app.IsClient && a.step < a.lastStep() {
-			a.togglePlay(ctx)
-		}
+	}
+	return ds
+}
+
+// moveStop moves to the stop by stops away.
+func (a *App) moveStop(ctx app.Context, by int) {
+	if !a.st.moveStop(by) {
 		return
 	}
-	switch v := q.Get("present"); v {
-	case "", "0":
-	case "1":
-		a.present.On = true
-		a.present.Staged = q.Get("staged") == "1"
-		a.present.ShownAt = a.step // nothing is held back before the first press
-	default:
-		a.notice = "present= takes 1 or 0, not “" + v + "”."
-	}
+	a.pause()
+	a.showStop(linkState{})
+	a.afterChange(ctx)
 }
 
-// modeName names the mode, for the page's data-mode attribute (and its
-// style sheet): "present", "embed", or "" for the main page.
-func (a *App) modeName() string {
-	switch {
-	case a.embed.On:
-		return "embed"
-	case a.present.On:
-		return "present"
-	}
-	return ""
+// toggleQuiz turns quiz mode on or off.
+func (a *App) toggleQuiz(ctx app.Context) {
+	a.st.setQuiz(!a.st.Quiz)
+	a.pause()
+	a.refresh()
+	a.afterChange(ctx)
 }
 
-// modeBody is the page's content in presenter mode or an embed, nil on the
-// main page.
-func (a *App) modeBody() []app.UI {
-	switch {
-	case a.embed.On:
-		return a.renderEmbed()
-	case a.present.On:
-		return a.renderPresenter()
+// lessonLink returns the link of the lesson view, and one's own lesson's
+// text packed for it.
+func (a *App) lessonLink() (linkState, string) {
+	st := a.st.stop()
+	l := linkState{Stop: a.st.Stop + 1, Quiz: a.st.Quiz}
+	if a.step != st.S.Position {
+		l.Step, l.HasStep = a.step, true
 	}
-	return nil
-}
-
-// modeQuery adds to the view's query q the mode's own parameters.
-func (a *App) modeQuery(q string) string {
-	extra := ""
-	switch {
-	case a.embed.On:
-		extra = a.embed.query(a.speed)
-	case a.present.On:
-		extra = "present=1"
-		if a.present.Staged {
-			extra += "&staged=1"
+	if !slices.Equal(a.designs, stopDesigns(st)) {
+		for _, d := range a.designs {
+			l.Designs = append(l.Designs, d.Short())
 		}
 	}
-	if extra == "" {
-		return q
+	if a.format != "plain" {
+		l.Format = a.format
 	}
-	return q + "&" + extra
+	if !a.st.Lesson.Own() {
+		l.Lesson = a.st.Lesson.Key
+		return l, ""
+	}
+	packed := packSrc(a.st.Lesson.Src)
+	if len(packed) > maxLinkSrc {
+		packed = ""
+	}
+	return l, packed
 }
 
-// modeKey turns a key's command into what it does in the mode.
-func (a *App) modeKey(k keyEvent, c command) command {
-	switch {
-	case a.embed.On:
-		return embedKey(c)
-	case a.present.On:
-		return a.presentKey(k, c)
+// startNotice is the start page's notice: a link that named a lesson or
+// view that does not exist.
+func (a *App) startNotice() app.UI {
+	return hidden(el("p").Class("notice").Attr("role", "alert"), a.notice == "").Text(a.notice)
+}
+
+// checkDraft parses the editor's text as what it is: a lesson (IsLesson)
+// or a scenario.
+func checkDraft(text string) error {
+	if scenarios.IsLesson([]byte(text)) {
+		_, err := ownLesson(text)
+		return err
 	}
-	return c
+	_, err := scenarios.Parse("scenario.txt", []byte(text))
+	return err
+}
+
+// runLessonDraft opens the editor's lesson at its first stop.
+func (a *App) runLessonDraft(ctx app.Context) {
+	ls, err := ownLesson(a.draft)
+	if err != nil {
+		a.draftErr = asScenarioError(err)
+		a.focus = "editor-error"
+		a.later(ctx)
+		return
+	}
+	a.pause()
+	a.notice, a.shareMsg, a.overlay = "", "", ""
+	a.st.openLesson(ls, 0, a.st.Quiz)
+	a.showStop(linkState{})
+	a.draftFor = a.sc
+	if n := len(packSrc(ls.Src)); n > maxLinkSrc {
+		a.shareMsg = tooLongMessage(n)
+	}
+	a.afterChange(ctx)
 }

@@ -48,16 +48,16 @@ func (a *App) presentKey(k keyEvent, c command) command {
 		c = cmdForward
 	case cmdHelp:
 		return cmdKeyHint
-	case cmdBack, cmdFirst, cmdLast, cmdNextDiff, cmdPrevDiff, cmdPresent, cmdClose:
+	case cmdBack, cmdPrevStop, cmdFirst, cmdLast, cmdNextDiff, cmdPrevDiff, cmdPresent, cmdClose:
 		return c
-	case cmdForward:
+	case cmdForward, cmdNextStop: // the next stop of a lesson, or step
 	default:
 		return cmdNone
 	}
 	if a.calloutHeld() {
 		return cmdReveal
 	}
-	return cmdForward
+	return c
 }
 
 // calloutHeld reports whether presenter mode holds back the callout of the

@@ -21,7 +21,10 @@ func (a *App) Render() app.UI {
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1).Attr("data-mode", a.modeName())
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.modeName()).TabIndex(-1)
+	if a.st.Mode == modeStart {
+		return main.Body(a.header(), a.startNotice(), a.renderEditor(), a.renderStart(), a.renderOverlay())
+	}
 	if a.view == nil {
 		return main.Body(
 			a.header(),
@@ -33,10 +36,12 @@ func (a *App) Render() app.UI {
 	if body == nil {
 		body = []app.UI{
 			a.header(),
+			a.renderLessonBar(),
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
 			a.renderTransport(),
 			a.renderClassroomTools(),
+			a.renderAsk(),
 			a.renderStepBar(),
 			a.renderPanes(),
 		}
@@ -44,6 +49,8 @@ func (a *App) Render() app.UI {
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
+		Attr("data-at", v.At).
+		Attr("data-quiz", a.st.Quiz).
 		Attr("data-last", v.Last).
 		Attr("data-designs", designsKey(a.designs)).
 		Attr("data-format", a.format).
@@ -121,7 +128,11 @@ func (a *App) renderDiffs() app.UI {
 		}
 		rows = append(rows, el("tr").Body(cells...))
 	}
-	return el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note").Body(
+	box := el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note")
+	if a.st.Mode == modeLesson || a.st.Quiz {
+		box = box.TabIndex(0) // it scrolls there (style.css): the keyboard must reach it
+	}
+	return box.Body(
 		el("p").Class("callout-title").Text("The designs differ here in what an observer sees:").Title("Compared: "+scenarios.Observed+"."),
 		el("table").Body(
 			el("thead").Body(el("tr").Body(head...)),
