@@ -71,6 +71,11 @@ func TestEmbedBounds(t *testing.T) {
 		t.Error("e opens the editor in an embed")
 	}
 
+	x.nav("/embed")
+	if !x.a.embed.On || x.a.st.Mode == modeStart || x.a.view == nil {
+		t.Errorf("a bare /embed: embed %v, mode %v; want a scenario, never the start page", x.a.embed.On, x.a.st.Mode)
+	}
+
 	x.nav("/embed?scenario=vfork-csh&start=9&end=2")
 	if !strings.Contains(x.a.notice, "end= (2) is before start= (9)") {
 		t.Errorf("a wrong embed address gives the notice %q", x.a.notice)
