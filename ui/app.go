@@ -45,12 +45,15 @@ type App struct {
 	draft     string // the editor's text
 	draftFor  *scenario
 	draftErr  *scenarios.Error
-	editGen   int       // bumped to give the editor a fresh textarea
-	shareMsg  string    // why the address cannot carry one's own scenario
-	notice    string    // a problem with the link that was opened
-	present   presenter // presenter mode (present.go)
-	embed     embedding // the page is an embed, at /embed (embed.go)
-	embedAt   string    // the origin of the main page's open embed code (classroom.go), "" while closed
+	draftOf   *scenario   // the scenario whose draft the editor holds (drafts.go)
+	refOpen   bool        // the editor's language reference is open (reference.go)
+	editGen   int         // bumped to give the editor a fresh textarea
+	shareMsg  string      // why the address cannot carry one's own scenario
+	notice    string      // a problem with the link that was opened
+	orders    ordersState // the orders panel (orders.go)
+	present   presenter   // presenter mode (present.go)
+	embed     embedding   // the page is an embed, at /embed (embed.go)
+	embedAt   string      // the origin of the main page's open embed code (classroom.go), "" while closed
 
 	started bool // init has run
 	// restLater draws a scenario's trees first: the first render of a
@@ -102,14 +105,19 @@ func (a *App) OnDismount() {
 		}
 	}
 	a.nextFrame, a.afterPaint = nil, nil
+	a.closeOrders()
 	a.playGen++
 	a.playing = false
 }
 
 // OnNav restores the view a link describes.
 func (a *App) OnNav(ctx app.Context) {
-	a.applyLink(parseLink(ctx.Page().URL()))
+	l := parseLink(ctx.Page().URL())
+	a.applyLink(l)
 	a.applyModes(ctx, ctx.Page().URL())
+	if l.Explore && a.sc != nil {
+		a.startOrders(ctx)
+	}
 	a.afterChange(ctx)
 	a.drawNow(ctx) // rather than at the next frame tick
 }
@@ -173,15 +181,17 @@ func (a *App) applyLink(l linkState) {
 	}
 	a.sc = sc
 
+	var unknown []string
 	for _, name := range l.Designs {
 		if _, ok := sim.LookupDesign(name); !ok {
-			a.notice = "There is no design called “" + name + "”."
+			unknown = append(unknown, name)
 		}
 	}
 	a.designs = linkDesigns(l.Designs)
 	if len(a.designs) == 0 {
 		a.designs = DefaultDesigns(sc.File)
 	}
+	a.notice = joinNotices(a.notice, unknownDesignsNotice(unknown), unknownFormatNotice(l.Format))
 	a.format = "plain"
 	if validFormat(l.Format) {
 		a.format = l.Format
@@ -198,7 +208,7 @@ func (a *App) refresh() {
 	}
 	a.view = a.computeView()
 	if a.editing && a.draftFor != a.sc && a.draftErr == nil && !a.st.ownLesson() {
-		a.resetDraft()
+		a.loadDraft()
 	}
 }
 
@@ -214,7 +224,7 @@ func (a *App) link() (linkState, string) {
 	if a.st.Mode == modeLesson {
 		return a.lessonLink()
 	}
-	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz}
+	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Explore: a.orders.open}
 	for _, d := range a.designs {
 		l.Designs = append(l.Designs, d.Short())
 	}
@@ -322,6 +332,9 @@ func (a *App) do(ctx app.Context, c command) {
 		a.toggleEditor(ctx)
 	case cmdPresent, cmdReveal, cmdStaged, cmdKeyHint:
 		a.doPresent(ctx, c)
+	case cmdOrders:
+		a.toggleOrders(ctx)
+		a.syncURL(ctx)
 	case cmdClose:
 		switch {
 		case a.overlay != "":

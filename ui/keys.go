@@ -30,6 +30,7 @@ const (
 	cmdNextStop // in a lesson; elsewhere the next step
 	cmdPrevStop
 	cmdQuiz
+	cmdOrders
 	cmdPresent // enter or leave presenter mode (present.go)
 	cmdReveal  // presenter mode: show the difference callout held back
 	cmdStaged  // presenter mode: hold the callout back until a press, or not
@@ -63,6 +64,7 @@ var keyBindings = []keyBinding{
 	{[]string{"f"}, "f", cmdNextFormat, "next trace format (plain, kdump, truss, strace)"},
 	{[]string{"s"}, "s", cmdPicker, "choose a scenario"},
 	{[]string{"e"}, "e", cmdEditor, "open or close the scenario editor"},
+	{[]string{"o"}, "o", cmdOrders, "explore every order of the steps (the orders panel)"},
 	{[]string{"p"}, "p", cmdPresent, "presenter mode: the trees fill the screen (Esc leaves)"},
 	{[]string{"?"}, "?", cmdHelp, "this list of keys"},
 	{[]string{"Escape"}, "Esc", cmdClose, "close the list, the scenario chooser or the editor"},
