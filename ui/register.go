@@ -14,5 +14,6 @@ func Register() {
 	app.Route("/", &App{})
 	app.Route(glossaryPath, &glossaryPage{})
 	app.Route(assumptionsPath, &assumptionsPage{})
+	app.Route(embedPath, &App{}) // the same app, laid out for a frame (embed.go)
 	installTooltips()
 }
