@@ -120,11 +120,19 @@ func (a *App) onCopyLink(ctx app.Context, e app.Event) {
 	a.shareMsg = "The link to this view (copied, where the browser allows it): " + u
 }
 
-// renderEditor is the editor, or its empty slot when closed.
+// renderEditor is the editor, or its empty slot when closed. The open editor
+// is a function of its own: the wasm engine compiles a function on its first
+// call, and the first view, with the editor closed, then compiles only this.
 func (a *App) renderEditor() app.UI {
 	if !a.editing {
 		return el("section").ID("editor").Class("editor").Attr("hidden", true)
 	}
+	return a.renderOpenEditor()
+}
+
+// renderOpenEditor is the open editor: its buttons, status, reference and
+// the text with a gutter of line numbers.
+func (a *App) renderOpenEditor() app.UI {
 	lines := strings.Count(a.draft, "\n") + 1
 	errLine := 0
 	if a.draftErr != nil {
