@@ -37,10 +37,10 @@ func (a *App) afterRender(ctx app.Context) {
 	if a.afterPaint == nil {
 		a.afterPaint = app.FuncOf(func(this app.Value, args []app.Value) any {
 			if a.restLater {
-				// The trees are on screen: render the rest, then come back
-				// here to scroll its trace logs.
+				// The trees are on screen: compute and render the rest, then
+				// come back here to scroll its trace logs.
 				a.restLater = false
-				a.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: a, Function: a.later})
+				a.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: a, Function: a.completeView})
 			}
 			a.flushURL()
 			scrollTraces()
@@ -52,6 +52,13 @@ func (a *App) afterRender(ctx app.Context) {
 		})
 	}
 	app.Window().Call("requestAnimationFrame", a.nextFrame)
+}
+
+// completeView computes the view again with what its first render left out
+// (App.restLater) and renders it.
+func (a *App) completeView(ctx app.Context) {
+	a.refresh()
+	a.later(ctx)
 }
 
 // flushURL writes the address syncURL computed, without a history entry.

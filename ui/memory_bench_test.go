@@ -19,9 +19,9 @@ func BenchmarkStepVforkCsh(b *testing.B) {
 	nw, _ := sim.LookupDesign("new")
 	sc := newScenario(e.Key, e.File, e.Src)
 	ds := []*sim.Design{old, nw}
-	last := buildView(sc, ds, 0, "plain").Last
+	last := buildView(sc, ds, 0, "plain", true).Last
 	b.ResetTimer()
 	for i := range b.N {
-		buildView(sc, ds, i%(last+1), "plain")
+		buildView(sc, ds, i%(last+1), "plain", true)
 	}
 }

@@ -39,7 +39,7 @@ func (a *App) computeView() *stepView {
 	if pending {
 		shown--
 	}
-	v := buildView(a.sc, a.designs, shown, a.format)
+	v := buildView(a.sc, a.designs, shown, a.format, !a.restLater)
 	v.At, v.SeenTo, v.Chosen = a.step, v.Last, -1
 	if waits {
 		v.SeenTo = to - 1

@@ -41,12 +41,16 @@ type paneView struct {
 }
 
 // buildView computes the page for scenario sc under designs ds at position n
-// with traces in format.
-func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
+// with traces in format. Without rest it leaves out what the first render of
+// a scenario does not draw (App.restLater), so that the trees come first: the
+// divergence marks (a comparison at every position) under the scrubber.
+func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) *stepView {
 	rvs := sc.runsFor(ds)
 	v := &stepView{Last: lastPos(rvs)}
 	v.N = min(max(n, 0), v.Last)
-	v.Marks = sc.marksFor(ds)
+	if rest {
+		v.Marks = sc.marksFor(ds)
+	}
 	if len(rvs) > 1 {
 		runs := make([]*scenarios.Run, len(rvs))
 		for i, rv := range rvs {
@@ -79,8 +83,6 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
 		}
 	}
 
-	var live []string
-	live = append(live, "Step "+itoa(v.N)+" of "+itoa(v.Last)+".")
 	for i, rv := range rvs {
 		fi := min(v.N, len(rv.Run.Frames)-1)
 		p := &paneView{
@@ -100,7 +102,17 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
 			p.Ran = "ran line " + itoa(s.Pos.Line) + ": " + callText(s.Source)
 		}
 		v.Panes = append(v.Panes, p)
-		live = append(live, liveText(rv, fi, v.N))
+	}
+	v.Live = liveRegion(rvs, v)
+	return v
+}
+
+// liveRegion is what the live region announces at v: the position, what
+// each pane's step did and where the designs differ.
+func liveRegion(rvs []*runView, v *stepView) string {
+	live := []string{"Step " + itoa(v.N) + " of " + itoa(v.Last) + "."}
+	for i, rv := range rvs {
+		live = append(live, liveText(rv, v.Panes[i].Frame, v.N))
 	}
 	if len(v.Diffs) > 0 {
 		var what []string
@@ -109,8 +121,7 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
 		}
 		live = append(live, "The designs differ on "+strings.Join(what, "; ")+".")
 	}
-	v.Live = strings.Join(live, " ")
-	return v
+	return strings.Join(live, " ")
 }
 
 // nextMark returns the next position after n (or before it, if back) where
