@@ -12,7 +12,7 @@ import (
 func drawing(rvs []*runView, i int) (trees []*treeView, w, h float64) {
 	w, h = drawingSize(rvs)
 	for _, rv := range rvs {
-		trees = append(trees, buildTree(rv, min(i, len(rv.Run.Frames)-1), w, h))
+		trees = append(trees, buildTree(rv, min(i, len(rv.Run.Frames)-1), w, h, true))
 	}
 	return trees, w, h
 }

@@ -82,7 +82,7 @@ func TestTreeEdges(t *testing.T) {
 	rv := runOf(t, "attach-exit-status", "new")
 	attach := frameOf(t, rv, lineOf(t, "attach-exit-status", "D: ptrace attach C"))
 	w, h := treeSize(rv.extent())
-	tv := buildTree(rv, attach, w, h)
+	tv := buildTree(rv, attach, w, h, true)
 	snap := &rv.Run.Frames[attach].Snapshot
 	c, _ := snap.Proc("C")
 	edges := map[string]treeEdge{}
@@ -111,7 +111,7 @@ func TestTreeEdges(t *testing.T) {
 	// A process reaped in this frame is a ghost; before and after, it is
 	// drawn live or not at all.
 	for i := 1; i < len(rv.Run.Frames); i++ {
-		tv := buildTree(rv, i, w, h)
+		tv := buildTree(rv, i, w, h, true)
 		for _, n := range tv.Nodes {
 			prev, _ := rv.Run.Frames[i-1].Snapshot.ByPid(n.Pid)
 			wasLive := prev.Pid != 0 && prev.State != sim.StateReaped

@@ -125,6 +125,19 @@ func (b brokenNote) Sentence() string {
 	return "Model bug: invariant " + b.Invariant + " violated, " + b.Detail + "."
 }
 
+// brokenNotes tells the invariants frame i of rv broke, shown at position n
+// (none past the run's last frame).
+func brokenNotes(rv *runView, i, n int) []brokenNote {
+	if n > len(rv.Run.Frames)-1 {
+		return nil
+	}
+	var out []brokenNote
+	for _, v := range rv.Run.Frames[i].Broken {
+		out = append(out, newBrokenNote(rv.Design, v))
+	}
+	return out
+}
+
 // buildNarration tells frame i of rv at position n. shared says whether all
 // panes ran the same step, whose common say: lines are then shown once above
 // the panes.
@@ -145,9 +158,7 @@ func buildNarration(rv *runView, i, n int, shared bool) narration {
 	}
 	if !nr.Ended {
 		nr.Results, nr.Checks = resultNotes(r, i), fr.Checks
-		for _, v := range fr.Broken {
-			nr.Broken = append(nr.Broken, newBrokenNote(rv.Design, v))
-		}
+		nr.Broken = brokenNotes(rv, i, n)
 		seen := map[string]bool{}
 		addAssumption := func(name string) {
 			if name == "" || seen[name] {

@@ -67,7 +67,9 @@ var edgeKinds = [...]string{"parent", "realparent", "tracer", "orphan"}
 
 // buildTree makes the tree of frame i of rv, drawn in a w×h box. A process
 // reaped in this very frame is still drawn, where it was, as a fading ghost.
-func buildTree(rv *runView, i int, w, h float64) *treeView {
+// Without titles the nodes have no tooltips (stateTitle), which the first
+// render of a scenario leaves for the next frame (App.restLater).
+func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 	snap := &rv.Run.Frames[i].Snapshot
 	lay := rv.layout(i)
 	var prevLay *treeLayout
@@ -85,7 +87,10 @@ func buildTree(rv *runView, i int, w, h float64) *treeView {
 		n := treeNode{
 			Pid: p.Pid, Parent: p.Parent, RealParent: p.RealParent, Tracer: p.Tracer, OrphanOf: p.OrphanOf,
 			Name: p.Name, Label: rv.name(p.Pid), State: p.State.String(), StopSig: p.StopSig.String(),
-			TraceStop: p.TraceStop, Badge: stateBadge(p), Title: stateTitle(rv, p),
+			TraceStop: p.TraceStop, Badge: stateBadge(p),
+		}
+		if titles {
+			n.Title = stateTitle(rv, p)
 		}
 		if at, ok := lay.Pos[p.Pid]; ok {
 			n.At, n.Visible = shift(at), true

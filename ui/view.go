@@ -43,7 +43,9 @@ type paneView struct {
 // buildView computes the page for scenario sc under designs ds at position n
 // with traces in format. Without rest it leaves out what the first render of
 // a scenario does not draw (App.restLater), so that the trees come first: the
-// divergence marks (a comparison at every position) under the scrubber.
+// divergence marks (a comparison at every position), each pane's narration
+// but for its broken-invariant badges, the live region's text and the trees'
+// tooltips.
 func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) *stepView {
 	rvs := sc.runsFor(ds)
 	v := &stepView{Last: lastPos(rvs)}
@@ -88,10 +90,13 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) 
 		p := &paneView{
 			Index: i, Design: rv.Design, InFile: sc.forDesign(rv.Design),
 			Frame: fi, Frames: len(rv.Run.Frames), Ended: v.N > len(rv.Run.Frames)-1,
-			Tree:  buildTree(rv, fi, w, h),
+			Tree:  buildTree(rv, fi, w, h, rest),
 			Dbg:   buildDebugger(rv, fi),
-			Narr:  buildNarration(rv, fi, v.N, shared),
+			Narr:  narration{Broken: brokenNotes(rv, fi, v.N)},
 			Trace: rv.trace(format),
+		}
+		if rest {
+			p.Narr = buildNarration(rv, fi, v.N, shared)
 		}
 		switch s := rv.Run.Frames[fi].Step; {
 		case p.Ended:
@@ -103,7 +108,9 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) 
 		}
 		v.Panes = append(v.Panes, p)
 	}
-	v.Live = liveRegion(rvs, v)
+	if rest {
+		v.Live = liveRegion(rvs, v)
+	}
 	return v
 }
 
