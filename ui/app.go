@@ -58,10 +58,10 @@ type App struct {
 	started bool // init has run
 	// restLater draws a scenario's trees first: the first render of a
 	// scenario leaves out each pane's debugger's view, narration and trace
-	// log (hundreds of elements, which would delay the trees), the
-	// divergence marks (a comparison at every position), the live region's
-	// text and the trees' tooltips, and afterPaint computes and brings them
-	// once the trees are on screen.
+	// log and each tree's table of processes (hundreds of elements, which
+	// would delay the trees), the divergence marks (a comparison at every
+	// position), the live region's text and the trees' tooltips, and
+	// afterPaint computes and brings them once the trees are on screen.
 	restLater  bool
 	view       *stepView
 	query      string // the query the address shows

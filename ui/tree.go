@@ -265,8 +265,9 @@ func shortName(s string) string {
 
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
-// renderTree draws tv. pane makes the marker ids unique on the page.
-func renderTree(pane int, tv *treeView, design *sim.Design, caption string) app.UI {
+// renderTree draws tv. pane makes the marker ids unique on the page; later
+// leaves the table of processes for the next frame (App.restLater).
+func renderTree(pane int, tv *treeView, design *sim.Design, caption string, later bool) app.UI {
 	id := "p" + itoa(pane)
 	edges := make([]app.UI, 0, len(tv.Nodes))
 	for i := 0; i < len(tv.Edges); i += len(edgeKinds) {
@@ -305,7 +306,7 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string) app.
 				svg("g").Attr("data-role", "edges").Body(edges...),
 				svg("g").Attr("data-role", "nodes").Body(nodes...),
 			),
-		&procTable{Rows: tv.Rows, Caption: caption},
+		&procTable{Rows: tv.Rows, Caption: caption, Later: later},
 		memoryList(tv.Memory),
 	)
 }
@@ -390,9 +391,20 @@ type procTable struct {
 	app.Compo
 	Rows    []procRow
 	Caption string
+	Later   bool // leave it empty for the next frame (App.restLater)
 }
 
+// Render is the table, or its empty place while Later. The full table is a
+// function of its own, which the wasm engine compiles on its first call.
 func (t *procTable) Render() app.UI {
+	if t.Later {
+		return el("table").Class("sr-only").Attr("data-role", "proc-table")
+	}
+	return t.renderTable()
+}
+
+// renderTable is the table with a row for every process.
+func (t *procTable) renderTable() app.UI {
 	rows := make([]app.UI, 0, len(t.Rows))
 	for _, r := range t.Rows {
 		rows = append(rows, el("tr").Body(
