@@ -52,6 +52,10 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("after a reload the editor holds %q, want the typed text", got)
 	}
 	b.Click("#editor-copy")
+	// The browser packs the text asynchronously (ui/permalink_wasm.go).
+	if err := b.poll(`document.getElementById('share-msg').textContent.includes('src=')`); err != nil {
+		t.Errorf("Copy link shows no link: %v", err)
+	}
 	if msg := b.Text("#share-msg"); !strings.Contains(msg, "src=") || !strings.Contains(msg, "not run yet") {
 		t.Errorf("Copy link says %q, want a link with the editor's text", msg)
 	}

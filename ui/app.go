@@ -232,8 +232,9 @@ func (a *App) link() (linkState, string) {
 	}
 	packed := ""
 	if a.sc.Own() {
-		packed = a.sc.packed()
-		if len(packed) > maxLinkSrc {
+		var err error
+		packed, err = a.sc.packed()
+		if linkProblem(packed, err) != "" {
 			packed = ""
 		}
 	} else {

@@ -174,7 +174,7 @@ func TestBadLinks(t *testing.T) {
 	if !strings.Contains(a.notice, "damaged") {
 		t.Errorf("a damaged src= says %q", a.notice)
 	}
-	x.nav("/?src=" + packSrc("title: x\nproc P\nP: frok\n"))
+	x.nav("/?src=" + mustPack(t, "title: x\nproc P\nP: frok\n"))
 	if !a.editing || a.draftErr == nil || a.draftErr.Pos.Line != 3 {
 		t.Errorf("a src= that does not parse: editing %v, error %v", a.editing, a.draftErr)
 	}

@@ -81,9 +81,9 @@ func (a *App) guardLeaving() {
 // draftLink returns the address that carries the editor's text as it is, run
 // or not, or "" with the reason when a link cannot hold it.
 func (a *App) draftLink(ctx app.Context) (string, string) {
-	packed := packSrc(a.draft)
-	if len(packed) > maxLinkSrc {
-		return "", tooLongMessage(len(packed))
+	packed, err := packSrc(a.draft)
+	if why := linkProblem(packed, err); why != "" {
+		return "", why
 	}
 	l, _ := a.link()
 	l.Scenario, l.Step = "", 0

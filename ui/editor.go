@@ -84,9 +84,7 @@ func (a *App) runDraft(ctx app.Context) {
 	a.dropDraft(a.sc)
 	a.load(ctx, sc)
 	a.draftFor = sc
-	if n := len(sc.packed()); n > maxLinkSrc {
-		a.shareMsg = tooLongMessage(n)
-	}
+	a.shareMsg = linkProblem(sc.packed())
 }
 
 // onReset puts the scenario on screen back into the editor.
@@ -110,8 +108,8 @@ func (a *App) onCopyLink(ctx app.Context, e app.Event) {
 		return
 	}
 	if a.sc.Own() {
-		if n := len(a.sc.packed()); n > maxLinkSrc {
-			a.shareMsg = tooLongMessage(n)
+		if why := linkProblem(a.sc.packed()); why != "" {
+			a.shareMsg = why
 			return
 		}
 	}

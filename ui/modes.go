@@ -141,8 +141,8 @@ func (a *App) lessonLink() (linkState, string) {
 		l.Lesson = a.st.Lesson.Key
 		return l, ""
 	}
-	packed := packSrc(a.st.Lesson.Src)
-	if len(packed) > maxLinkSrc {
+	packed, err := packSrc(a.st.Lesson.Src)
+	if linkProblem(packed, err) != "" {
 		packed = ""
 	}
 	return l, packed
@@ -179,8 +179,6 @@ func (a *App) runLessonDraft(ctx app.Context) {
 	a.st.openLesson(ls, 0, a.st.Quiz)
 	a.showStop(linkState{})
 	a.draftFor = a.sc
-	if n := len(packSrc(ls.Src)); n > maxLinkSrc {
-		a.shareMsg = tooLongMessage(n)
-	}
+	a.shareMsg = linkProblem(packSrc(ls.Src))
 	a.afterChange(ctx)
 }

@@ -12,15 +12,13 @@ package ui
 // and opening such a link restores exactly that view.
 
 import (
-	"bytes"
-	"compress/flate"
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"forklab/sim"
 )
@@ -129,14 +127,28 @@ func (s linkState) query(packedSrc string) string {
 	return strings.Join(parts, "&")
 }
 
-// packSrc compresses a scenario text for a link: raw DEFLATE, then unpadded
-// base64url.
-func packSrc(src string) string {
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestCompression)
-	w.Write([]byte(src))
-	w.Close()
-	return base64.RawURLEncoding.EncodeToString(b.Bytes())
+// packSrc compresses a scenario text for a link: raw DEFLATE (deflate, in
+// permalink_flate.go natively and permalink_wasm.go in the browser), then
+// unpadded base64url. The last text packed is kept: a lesson of one's own
+// writes its link at every step.
+func packSrc(src string) (string, error) {
+	packMemo.Lock()
+	defer packMemo.Unlock()
+	if packMemo.ok && packMemo.src == src {
+		return packMemo.packed, nil
+	}
+	raw, err := deflate([]byte(src))
+	if err != nil {
+		return "", fmt.Errorf("this browser cannot put the scenario in a link: %v", err)
+	}
+	packMemo.src, packMemo.packed, packMemo.ok = src, base64.RawURLEncoding.EncodeToString(raw), true
+	return packMemo.packed, nil
+}
+
+var packMemo struct {
+	sync.Mutex
+	src, packed string
+	ok          bool
 }
 
 // unpackSrc reverses packSrc.
@@ -145,9 +157,7 @@ func unpackSrc(packed string) (string, error) {
 	if err != nil {
 		return "", errors.New("the scenario in this link is damaged (not base64url)")
 	}
-	r := flate.NewReader(bytes.NewReader(raw))
-	defer r.Close()
-	out, err := io.ReadAll(io.LimitReader(r, maxSrcBytes+1))
+	out, err := inflate(raw, maxSrcBytes+1)
 	if err != nil {
 		return "", errors.New("the scenario in this link is damaged (not DEFLATE data)")
 	}
@@ -155,6 +165,18 @@ func unpackSrc(packed string) (string, error) {
 		return "", fmt.Errorf("the scenario in this link is larger than %d bytes", maxSrcBytes)
 	}
 	return string(out), nil
+}
+
+// linkProblem says why a link cannot carry a text packSrc packed (with
+// err) to packed, or is "" when it can.
+func linkProblem(packed string, err error) string {
+	switch {
+	case err != nil:
+		return err.Error() + "."
+	case len(packed) > maxLinkSrc:
+		return tooLongMessage(len(packed))
+	}
+	return ""
 }
 
 // tooLongMessage says why a scenario cannot be shared as a link.

@@ -25,7 +25,7 @@ func TestLinkRoundTrip(t *testing.T) {
 
 func TestPackSrc(t *testing.T) {
 	src := "title: mine\n\nproc P\nP: fork as C   # with a comment & an ampersand\n"
-	packed := packSrc(src)
+	packed := mustPack(t, src)
 	if strings.ContainsAny(packed, "+/=&?#") {
 		t.Errorf("packSrc gives %q, which is not safe in a query", packed)
 	}
@@ -43,9 +43,19 @@ func TestPackSrc(t *testing.T) {
 
 func TestUnpackSrcLimit(t *testing.T) {
 	huge := strings.Repeat("# a comment that compresses very well\n", maxSrcBytes/30)
-	if _, err := unpackSrc(packSrc(huge)); err == nil || !strings.Contains(err.Error(), "larger than") {
+	if _, err := unpackSrc(mustPack(t, huge)); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("unpacking %d bytes: %v", len(huge), err)
 	}
+}
+
+// mustPack is packSrc(src), failing the test on an error.
+func mustPack(t *testing.T, src string) string {
+	t.Helper()
+	packed, err := packSrc(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return packed
 }
 
 func TestTooLongMessage(t *testing.T) {

@@ -109,11 +109,15 @@ type scenario struct {
 
 // packed returns the scenario's text compressed for a link (packSrc), computed
 // once.
-func (s *scenario) packed() string {
+func (s *scenario) packed() (string, error) {
 	if s.pack == "" {
-		s.pack = packSrc(s.Src)
+		p, err := packSrc(s.Src)
+		if err != nil {
+			return "", err
+		}
+		s.pack = p
 	}
-	return s.pack
+	return s.pack, nil
 }
 
 func newScenario(key string, f *scenarios.File, src string) *scenario {

@@ -232,18 +232,18 @@ func TestPairPerScenario(t *testing.T) {
 func TestOwnLessonInLink(t *testing.T) {
 	src := "lesson: Mine\n\nstop: orphan-race merged,current at \"R: wait C\"\n  say: Look at R's wait.\n  ask: result merged\n\nstop: vfork-csh old,new at start\n  say: Before the vfork.\n"
 	x := newTester(t)
-	x.nav("/?src=" + packSrc(src) + "&stop=2")
+	x.nav("/?src=" + mustPack(t, src) + "&stop=2")
 	if x.a.st.Mode != modeLesson || !x.a.st.Lesson.Own() || x.a.st.Stop != 1 || x.a.sc.Key != "vfork-csh" {
 		t.Fatalf("state %+v, scenario %s", x.a.st, x.a.scenarioID())
 	}
 	x.contains("Mine (your lesson)", `data-stop="2"`)
-	if !strings.HasPrefix(x.a.query, "src="+packSrc(src)+"&stop=2") {
+	if !strings.HasPrefix(x.a.query, "src="+mustPack(t, src)+"&stop=2") {
 		t.Errorf("query %q does not carry the lesson", x.a.query)
 	}
 	x.do(cmdPrevStop)
 	x.contains(`data-role="question"`)
 	bad := strings.Replace(src, "orphan-race", "no-such-scenario", 1)
-	x.nav("/?src=" + packSrc(bad))
+	x.nav("/?src=" + mustPack(t, bad))
 	if !x.a.editing || x.a.draftErr == nil || x.a.draftErr.Pos.Line != 3 {
 		t.Errorf("a broken lesson: editing %v, error %+v", x.a.editing, x.a.draftErr)
 	}
