@@ -14,20 +14,30 @@ import (
 // design.
 // Reference: ptrace-semantics.md §5 "Where the functions live".
 func TestSourceFiles(t *testing.T) {
+	eachKernelFunc(t, func(path string, d *sim.Design, fn string) {
+		if sourceFile(fn, d.Linux()) == "" {
+			t.Errorf("%s under %s: no source file for %s", path, d.Short(), fn)
+		}
+	})
+}
+
+// eachKernelFunc calls f once for each kernel function that some library
+// scenario's events name under design d, with the first scenario naming it.
+func eachKernelFunc(t *testing.T, f func(path string, d *sim.Design, fn string)) {
 	lib, err := scenarios.Library()
 	if err != nil {
 		t.Fatal(err)
 	}
-	missing := map[string]bool{}
+	seen := map[string]bool{}
 	for _, e := range lib {
 		for _, d := range sim.Designs() {
 			r := scenarios.Execute(e.File, d, scenarios.Options{})
 			for _, fr := range r.Frames {
 				for _, ev := range fr.Events {
 					fn := ev.Common().Func
-					if sourceFile(fn, d.Linux()) == "" && !missing[d.Short()+" "+fn] {
-						missing[d.Short()+" "+fn] = true
-						t.Errorf("%s under %s: no source file for %s", e.Path, d.Short(), fn)
+					if !seen[d.Short()+" "+fn] {
+						seen[d.Short()+" "+fn] = true
+						f(e.Path, d, fn)
 					}
 				}
 			}
@@ -70,51 +80,34 @@ func TestSourceFileExamples(t *testing.T) {
 // tree's NoLines): a function that appears with neither fails here.
 // Reference: issue 11, "Kernel events link to the source line".
 func TestSourceLines(t *testing.T) {
-	lib, err := scenarios.Library()
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
 	lines := 0
-	for _, e := range lib {
-		for _, d := range sim.Designs() {
-			r := scenarios.Execute(e.File, d, scenarios.Options{})
-			for _, fr := range r.Frames {
-				for _, ev := range fr.Events {
-					fn := ev.Common().Func
-					key := d.Short() + " " + fn
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					l := kernelSource(fn, d)
-					tree, ok := srcindex.TreeOf(d.Short())
-					switch {
-					case !ok:
-						t.Errorf("%s has no source tree", d.Short())
-					case !srcindex.IsPath(l.File):
-						if l.URL != "" {
-							t.Errorf("%s: %s is no file but links to %s", key, l.File, l.URL)
-						}
-					case !tree.Holds(l.File):
-						if l.URL != "" || !strings.Contains(l.Title, "partial copy") {
-							t.Errorf("%s: %s is not in %s, yet links to %q (%q)", key, l.File, tree.Repo, l.URL, l.Title)
-						}
-					case l.Line > 0:
-						lines++
-						want := "https://github.com/" + tree.Repo + "/blob/" + tree.Commit + "/" + l.File + "#L" + itoa(l.Line)
-						if l.URL != want {
-							t.Errorf("%s links to %s, want %s", key, l.URL, want)
-						}
-					case tree.NoLine(fn) == "":
-						t.Errorf("%s (%s): no line and no reason on record in srcindex", key, e.Path)
-					case !strings.HasSuffix(l.URL, "/"+l.File) || !strings.Contains(l.Title, "no line: "):
-						t.Errorf("%s: without a line it should link to the file and say why: %q, %q", key, l.URL, l.Title)
-					}
-				}
+	eachKernelFunc(t, func(path string, d *sim.Design, fn string) {
+		key := d.Short() + " " + fn
+		l := kernelSource(fn, d)
+		tree, ok := srcindex.TreeOf(d.Short())
+		switch {
+		case !ok:
+			t.Errorf("%s has no source tree", d.Short())
+		case !srcindex.IsPath(l.File):
+			if l.URL != "" {
+				t.Errorf("%s: %s is no file but links to %s", key, l.File, l.URL)
 			}
+		case !tree.Holds(l.File):
+			if l.URL != "" || !strings.Contains(l.Title, "partial copy") {
+				t.Errorf("%s: %s is not in %s, yet links to %q (%q)", key, l.File, tree.Repo, l.URL, l.Title)
+			}
+		case l.Line > 0:
+			lines++
+			want := "https://github.com/" + tree.Repo + "/blob/" + tree.Commit + "/" + l.File + "#L" + itoa(l.Line)
+			if l.URL != want {
+				t.Errorf("%s links to %s, want %s", key, l.URL, want)
+			}
+		case tree.NoLine(fn) == "":
+			t.Errorf("%s (%s): no line and no reason on record in srcindex", key, path)
+		case !strings.HasSuffix(l.URL, "/"+l.File) || !strings.Contains(l.Title, "no line: "):
+			t.Errorf("%s: without a line it should link to the file and say why: %q, %q", key, l.URL, l.Title)
 		}
-	}
+	})
 	if lines == 0 {
 		t.Error("no event links to a line")
 	}

@@ -67,9 +67,9 @@ func resultNotes(r *scenarios.Run, i int) []resultNote {
 
 // eventNote is one kernel event in words.
 type eventNote struct {
-	Kind string // the event type, lower case (stopped, forked, ...)
-	Proc string // NAME[pid]
-	Text string // sim.Describe
+	Kind string     // the event type, lower case (stopped, forked, ...)
+	Proc string     // NAME[pid]
+	Text string     // sim.Describe
 	Func string     // the kernel function
 	Src  kernelLink // where it lives
 }
