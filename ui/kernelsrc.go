@@ -46,7 +46,8 @@ func kernelSource(fn string, d *sim.Design) kernelLink {
 		l.Title = fn + " · " + l.File + ": " + d.Name + " has no source tree on record"
 		return l
 	case !t.Holds(l.File):
-		l.Title = fn + " · " + l.File + ": not in " + t.About + ", a partial copy of the kernel"
+		l.Title = fn + " · " + l.File + ": no link, as the tree this design links into (" + t.Repo +
+			") is a partial copy of the kernel without this file"
 		return l
 	}
 	l.URL = "https://github.com/" + t.Repo + "/blob/" + t.Commit + "/" + l.File

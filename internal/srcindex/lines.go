@@ -4,6 +4,12 @@
 // found by srcindex.Find in these trees (GitHub owner/name@commit):
 //	pkelsey/libuinet@4eef0e411c08a780df83935b42caaad1cee46164
 //
+// Not indexed (their Tree.NoLines is set), so their links name the file only:
+//	hardboydu/libplebnet@6abcc4cad062059c12d6bef45254451b9e3e26f5 (old)
+//	hardboydu/libplebnet@6abcc4cad062059c12d6bef45254451b9e3e26f5 (new)
+//	freebsd/freebsd-src@040ee8be6584e2759ecc20fc330173ebe1a5f8be (current)
+//	torvalds/linux@v6.18 (linux)
+//
 // Not defined as a function in the file sim names (macros and the like):
 //	pkelsey/libuinet@4eef0e411c08a780df83935b42caaad1cee46164 cv_broadcast (sys/kern/kern_condvar.c)
 //	pkelsey/libuinet@4eef0e411c08a780df83935b42caaad1cee46164 cv_timedwait (sys/kern/kern_condvar.c)
