@@ -39,6 +39,7 @@ type linkState struct {
 	HasStep  bool     // step= was given
 	Designs  []string // design names or aliases, as written
 	Format   string   // trace format
+	Print    bool     // print=1: the handout (handout.go)
 }
 
 // parseLink reads the view from a URL's query.
@@ -68,6 +69,7 @@ func parseLink(u *url.URL) linkState {
 		}
 	}
 	s.Format = q.Get("format")
+	s.Print = q.Get("print") == "1"
 	return s
 }
 
@@ -91,6 +93,9 @@ func (s linkState) query(packedSrc string) string {
 	}
 	if s.Format != "" {
 		add("format", s.Format)
+	}
+	if s.Print {
+		add("print", "1")
 	}
 	return strings.Join(parts, "&")
 }

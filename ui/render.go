@@ -29,6 +29,9 @@ func (a *App) Render() app.UI {
 		)
 	}
 	v := a.view
+	if a.handout || a.printing {
+		return a.renderHandout(main)
+	}
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
@@ -85,13 +88,12 @@ func (a *App) renderStepBar() app.UI {
 	return el("section").Class("stepbar").Attr("aria-label", "This step").Body(
 		el("div").Class("now-line").Body(now, renderLegend()),
 		el("div").Class("says").Body(says...),
-		a.renderDiffs(),
+		renderDiffs(v),
 	)
 }
 
 // renderDiffs is the callout that says how the panes differ at this step.
-func (a *App) renderDiffs() app.UI {
-	v := a.view
+func renderDiffs(v *stepView) app.UI {
 	if len(v.Diffs) == 0 {
 		msg := "The designs agree at this step on what an observer sees: " + scenarios.Observed + "."
 		if len(v.Panes) < 2 {

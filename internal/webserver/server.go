@@ -89,7 +89,7 @@ var appConfig = config{
 		AppleTouch: "/web/icon-192.png",
 	},
 	Styles:             []string{"/web/style.css"},
-	CacheableResources: []string{"/web/icon.svg"},
+	CacheableResources: []string{"/web/icon.svg", "/web/gif-worker.js"},
 	ServiceWorker:      serviceWorker,
 	RawHeaders:         []string{wasmPreloadTag},
 }
