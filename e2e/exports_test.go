@@ -23,6 +23,7 @@ import (
 
 	"forklab/scenarios"
 	"forklab/sim"
+	"forklab/ui"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
@@ -203,11 +204,11 @@ func artefact(t *testing.T, name string, data []byte) string {
 // forever, each shown at least 2.5 s; the page shows a progress bar while
 // the worker encodes.
 func TestExportGIF(t *testing.T) {
-	key, last := longestScenario(t)
-	b, dir := openExports(t, key, 0, "old,new")
+	key, designs, last := longestScenario(t)
+	b, dir := openExports(t, key, 0, designs)
 	b.Click("#save-gif")
 	b.Poll(`document.getElementById("save-progress") !== null || /^Saved /.test(document.getElementById("save-status").textContent)`)
-	name := strings.ReplaceAll(key, "/", "_") + "-old-new.gif"
+	name := strings.ReplaceAll(key, "/", "_") + "-" + strings.ReplaceAll(designs, ",", "-") + ".gif"
 	data := waitDownload(b, dir, name, 3*Timeout)
 	g, err := gif.DecodeAll(bytes.NewReader(data))
 	if err != nil {
@@ -241,29 +242,27 @@ func TestExportGIF(t *testing.T) {
 	t.Logf("middle frame: %s", artefact(t, "middle-frame.png", buf.Bytes()))
 }
 
-// longestScenario returns the library scenario written for old and new
-// with the most positions, and its last position under them.
-func longestScenario(t *testing.T) (string, int) {
+// longestScenario returns the library scenario with the most positions
+// under the designs the page opens it with (ui.DefaultDesigns), those
+// designs as a link writes them, and its last position.
+func longestScenario(t *testing.T) (key, designs string, last int) {
 	lib, err := scenarios.Library()
 	if err != nil {
 		t.Fatal(err)
 	}
-	best, last := "", -1
-	old, _ := sim.LookupDesign("old")
-	nw, _ := sim.LookupDesign("new")
+	last = -1
 	for _, e := range lib {
-		if !e.File.ForDesign(old) || !e.File.ForDesign(nw) {
-			continue
-		}
 		n := 0
-		for _, d := range []*sim.Design{old, nw} {
+		var names []string
+		for _, d := range ui.DefaultDesigns(e.File) {
 			n = max(n, len(scenarios.Execute(e.File, d, scenarios.Options{}).Frames)-1)
+			names = append(names, d.Short())
 		}
 		if n > last {
-			best, last = strings.TrimSuffix(e.Path, ".txt"), n
+			key, designs, last = strings.TrimSuffix(e.Path, ".txt"), strings.Join(names, ","), n
 		}
 	}
-	return best, last
+	return key, designs, last
 }
 
 // TestExportTranscript saves the transcript and compares it with the one

@@ -91,26 +91,27 @@ func (a *App) onPrintHandout(ctx app.Context, e app.Event) {
 }
 
 // listenPrint makes the browser's own Print print the handout: before it
-// lays out the page for printing, the handout is rendered (at once, as
-// drawNow does: beforeprint's changes must be in the DOM when it returns),
-// and after, the stepper comes back. It returns the function that stops
-// listening.
+// lays out the page for printing, the handout is rendered, and after, the
+// stepper comes back. beforeprint's changes must be in the DOM when its
+// listener returns, so the listener waits while the UI goroutine makes the
+// change and renders it at once (drawNow). It returns the function that
+// stops listening.
 func (a *App) listenPrint(ctx app.Context) func() {
-	cd, ok := ctx.Dispatcher().(app.ClientDispatcher)
-	if !ok {
-		return func() {}
-	}
+	disp := ctx.Dispatcher()
 	set := func(on bool) app.Func {
 		return app.FuncOf(func(this app.Value, args []app.Value) any {
-			cd.Dispatch(app.Dispatch{Mode: app.Update, Source: a, Function: func(ctx app.Context) {
+			done := make(chan struct{})
+			disp.Dispatch(app.Dispatch{Mode: app.Next, Source: a, Function: func(ctx app.Context) {
+				defer close(done)
 				if on {
 					a.pause()
 				}
 				a.printing = on
+				if !a.drawNow(ctx) {
+					ctx.Dispatch(func(app.Context) {}) // render at the next frame
+				}
 			}})
-			if !a.ticking {
-				cd.Consume()
-			}
+			<-done
 			return nil
 		})
 	}
