@@ -94,6 +94,12 @@ func TestExportSVGAndPNG(t *testing.T) {
 	if len(names) != 2 {
 		t.Fatalf("panes: %v", names)
 	}
+	// The Save menu as a person sees it, wide and narrow.
+	setViewport(b, 1280, 720)
+	b.Screenshot("save-menu-1280")
+	setViewport(b, 420, 900)
+	b.Screenshot("save-menu-narrow")
+	setViewport(b, 1280, 720)
 
 	b.Click("#save-svg")
 	data := waitDownload(b, dir, "vfork-csh-step5-old-new.svg", Timeout)
@@ -208,6 +214,7 @@ func TestExportGIF(t *testing.T) {
 	b, dir := openExports(t, key, 0, designs)
 	b.Click("#save-gif")
 	b.Poll(`document.getElementById("save-progress") !== null || /^Saved /.test(document.getElementById("save-status").textContent)`)
+	b.Screenshot("progress")
 	name := strings.ReplaceAll(key, "/", "_") + "-" + strings.ReplaceAll(designs, ",", "-") + ".gif"
 	data := waitDownload(b, dir, name, 3*Timeout)
 	g, err := gif.DecodeAll(bytes.NewReader(data))
