@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -92,6 +94,11 @@ func TestGIFDelay(t *testing.T) {
 	}
 }
 
+var (
+	handoutStepTag = regexp.MustCompile(`<section [^>]*class="handout-step"[^>]*>`)
+	dataStep       = regexp.MustCompile(`data-step="(\d+)"`)
+)
+
 // TestHandout opens a print=1 link: every position of the scenario, in
 // order, with its trees and narration, and none of the stepper's controls;
 // the link keeps print=1, and closing the handout brings the stepper back.
@@ -104,18 +111,15 @@ func TestHandout(t *testing.T) {
 		t.Errorf("%d handout steps, want %d", n, last+1)
 	}
 	prev := -1
-	for _, part := range strings.Split(h, `class="handout-step" data-step="`)[1:] {
-		n := 0
-		for _, r := range part {
-			if r < '0' || r > '9' {
-				break
-			}
-			n = n*10 + int(r-'0')
-		}
-		if n != prev+1 {
-			t.Errorf("handout step %d after %d", n, prev)
+	for _, tag := range handoutStepTag.FindAllString(h, -1) {
+		n, err := strconv.Atoi(dataStep.FindStringSubmatch(tag)[1])
+		if err != nil || n != prev+1 {
+			t.Errorf("handout step %s after %d", tag, prev)
 		}
 		prev = n
+	}
+	if prev != last {
+		t.Errorf("the handout ends at step %d, want %d", prev, last)
 	}
 	if n := strings.Count(h, `data-role="tree"`); n != 2*(last+1) {
 		t.Errorf("%d trees, want %d", n, 2*(last+1))
