@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,19 +24,7 @@ func TestTranscriptGolden(t *testing.T) {
 		t.Run(c.key, func(t *testing.T) {
 			got := transcriptOf(t, c.key, c.designs...)
 			golden := filepath.Join("testdata", "transcript", c.key+"."+strings.Join(c.designs, "-")+".md")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to write it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("transcript of %s differs from %s; got:\n%s", c.key, golden, got)
-			}
+			compareGolden(t, golden, got)
 		})
 	}
 }
