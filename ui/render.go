@@ -101,7 +101,7 @@ func renderDiffs(v *stepView) app.UI {
 		}
 		return el("div").Class("diffs same").Attr("data-role", "diffs").Attr("data-count", 0).Body(el("p").Text(msg))
 	}
-	head := []app.UI{el("th").Attr("scope", "col").Text("")}
+	head := []app.UI{el("th").Attr("scope", "col").Text("what differs")}
 	for _, p := range v.Panes {
 		head = append(head, el("th").Attr("scope", "col").Text(p.Design.Short()))
 	}

@@ -112,11 +112,14 @@ func (v *traceView) Render() app.UI {
 		g := &v.Log.Groups[i]
 		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
 	}
-	return el("section").Class("trace").Attr("aria-label", "trace log, "+v.Log.Format).Body(
+	// Each pane's log is a landmark of its own name; the link's name begins
+	// with its visible text, as speech input expects (WCAG 2.5.3).
+	save := "save trace (" + v.Log.Format + ")"
+	return el("section").Class("trace").Attr("aria-label", "trace log of pane "+itoa(v.Pane+1)+", "+v.Log.Design+", "+v.Log.Format).Body(
 		el("a").Class("tsave").Attr("data-role", "trace-save").
 			Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
-			Attr("aria-label", "Save this "+v.Log.Format+" trace of "+v.Log.Design+" as a text file").
-			Text("save trace ("+v.Log.Format+")"),
+			Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
+			Text(save),
 		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }
@@ -137,17 +140,19 @@ func (v *traceGroupView) Render() app.UI {
 	if len(g.Lines) == 0 {
 		lines, cls = "(no line in this format)", "tlines mono muted"
 	}
-	label := "Go to step " + itoa(g.Frame) + ": line " + itoa(g.Line) + ", " + callText(g.Source)
+	// The button's name is its text, with words that only a screen reader
+	// reads: "go to step 3, line 20: D: ptrace follow-fork P on".
 	return el("li").
 		Attr("data-frame", g.Frame).
 		Attr("data-current", v.Current).
 		OnClick(v.onClick).
 		Body(
 			el("button").Class("tstep").
-				Attr("aria-label", label).
 				Attr("aria-current", ariaStep(v.Current)).
 				Body(
+					el("span").Class("sr-only").Text("go to step "),
 					el("span").Class("tnum").Text(itoa(g.Frame)),
+					el("span").Class("sr-only").Text(", line "),
 					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
 				),
 			el("div").Class(cls).Text(lines),

@@ -22,7 +22,9 @@ import (
 // outDir/web. The routes must be registered (ui.Register) first.
 //
 // outDir may exist only if it is empty or holds an earlier export; files of
-// an earlier export are overwritten. A host serves app.wasm.br or .gz only
+// an earlier export are overwritten. The pages' viewport allows zoom
+// (allowZoom), and a _headers file gives hosts that read one the server's
+// security headers (writeHeadersFile). A host serves app.wasm.br or .gz only
 // if it is configured to; the plain app.wasm works everywhere.
 func Export(webDir, outDir string) error {
 	s, err := New(webDir)
@@ -47,7 +49,10 @@ func Export(webDir, outDir string) error {
 	if err != nil {
 		return fmt.Errorf("webserver: export: copying web files: %w", err)
 	}
-	return fixPages(outDir)
+	if err := fixPages(outDir); err != nil {
+		return err
+	}
+	return writeHeadersFile(outDir)
 }
 
 // checkExportDir refuses to write into a directory that holds something other
@@ -73,7 +78,8 @@ func checkExportDir(dir string) error {
 var originRE = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`)
 
 // fixPages removes that origin from the pages, so that og:url holds the
-// page's path instead of an address that is gone.
+// page's path instead of an address that is gone, and lets them be zoomed
+// (allowZoom), as the server does.
 func fixPages(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -92,7 +98,7 @@ func fixPages(dir string) error {
 		if err != nil {
 			return err
 		}
-		fixed := originRE.ReplaceAll(page, nil)
+		fixed := allowZoom(originRE.ReplaceAll(page, nil))
 		if string(fixed) == string(page) {
 			return nil
 		}

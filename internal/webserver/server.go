@@ -139,10 +139,13 @@ func (s *Server) Version() string {
 	return st.version
 }
 
-// ServeHTTP serves the app. Before each request it looks at the names, sizes
+// ServeHTTP serves the app, every response with the security headers
+// (securityHeaders) and every page with a viewport that allows zoom
+// (allowZoom). Before each request it looks at the names, sizes
 // and modification times of the web directory's files, and makes a new
 // app.Handler with a new Version when they changed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header(), r.URL.Path)
 	st, _ := s.site()
 	if st == nil {
 		http.Error(w, "500 internal server error: web directory unreadable", http.StatusInternalServerError)
@@ -161,6 +164,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if isPage(r.URL.Path) {
 		w.Header().Add("Link", WasmPreload)
+		serveZoomable(st.handler, w, r)
+		return
 	}
 	st.handler.ServeHTTP(w, r)
 }
@@ -274,14 +279,15 @@ func signature(dir string) (string, error) {
 }
 
 // contentVersion hashes the names and contents of dir's files and the
-// handler's configuration. Equal builds give equal versions, wherever the
-// directory is. app.wasm's compressed forms are left out: they say nothing
-// that app.wasm does not, and webbuild.Improve rewrites app.wasm.br at a
-// better quality while the server runs, which must not look like an update
-// to the browsers that hold the app.
+// handler's configuration, security headers and viewport. Equal builds
+// give equal versions, wherever the directory is. app.wasm's compressed
+// forms are left out: they say nothing that app.wasm does not, and
+// webbuild.Improve rewrites app.wasm.br at a better quality while the server
+// runs, which must not look like an update to the browsers that hold the
+// app.
 func contentVersion(dir string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%+v\n", appConfig)
+	fmt.Fprintf(h, "%+v\n%+v\n%s\n", appConfig, securityPolicy, viewportTag)
 	err := walk(dir, func(rel, path string, _ fs.FileInfo) error {
 		if rel == webbuild.GzipName || rel == webbuild.BrotliName {
 			return nil
