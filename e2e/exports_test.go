@@ -380,3 +380,40 @@ func renderPage(t *testing.T, path string, n int) {
 	}
 	t.Logf("handout page %d: %s.png", n, prefix)
 }
+
+// TestExportOffline saves an SVG, a PNG and a GIF with the server gone, the
+// page and the GIF encoder served from the service worker's cache.
+func TestExportOffline(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	b.CheckLocalRequests(srv.URL)
+	dir := allowDownloads(b)
+	link := srv.URL + "/?scenario=detach&step=2&designs=old,new"
+	b.Navigate(link)
+	b.WaitApp()
+	waitView(b, "detach", 2)
+	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
+		t.Fatal("service worker not ready")
+	}
+	srv.Close()
+	b.Navigate(link)
+	b.WaitApp()
+	v := waitView(b, "detach", 2)
+	if !Eval[bool](b, `navigator.serviceWorker.controller !== null`) {
+		t.Fatal("the page is not served by the service worker")
+	}
+	b.Click("#save-svg")
+	waitDownload(b, dir, "detach-step2-old-new.svg", Timeout)
+	b.Click("#save-png")
+	if _, err := png.Decode(bytes.NewReader(waitDownload(b, dir, "detach-step2-old-new.png", Timeout))); err != nil {
+		t.Errorf("the PNG made offline does not decode: %v", err)
+	}
+	b.Click("#save-gif")
+	g, err := gif.DecodeAll(bytes.NewReader(waitDownload(b, dir, "detach-old-new.gif", 3*Timeout)))
+	if err != nil {
+		t.Fatalf("the GIF made offline does not decode: %v", err)
+	}
+	if len(g.Image) != v.Last+1 {
+		t.Errorf("offline GIF: %d frames, want %d", len(g.Image), v.Last+1)
+	}
+}
