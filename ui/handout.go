@@ -4,7 +4,7 @@ package ui
 // with the step the panes ran, the narration every design shares, where the
 // designs differ, and the panes side by side (tree, what the debugger has
 // learnt, the pane's narration and results), with no controls and a page
-// break between positions (the "Handout" section of style.css). The page
+// break between positions (style.css, "Pictures and handouts"). The page
 // shows it when the link says print=1, and for as long as the browser
 // prints when its own Print is used on the stepper.
 
