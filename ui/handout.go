@@ -30,21 +30,21 @@ func (a *App) renderHandout(main app.HTMLMain) app.UI {
 		Attr("data-last", first.Last).
 		Attr("data-designs", designsKey(a.designs)).
 		Body(
-		a.header(),
-		el("div").Class("handout-bar").Body(
-			el("p").Text("The handout: every step of this scenario, a page each. Print it with the browser's Print."),
-			el("button").ID("handout-print").Class("btn").OnClick(a.onPrintHandout).Text("Print"),
-			el("button").ID("handout-close").Class("btn").OnClick(a.onCloseHandout).Text("Back to the stepper"),
-		),
-		el("section").Class("handout").Attr("aria-labelledby", "handout-title").Body(
-			el("div").Class("handout-head").Body(
-				el("h2").ID("handout-title").Text(a.sc.File.Title),
-				el("p").Class("about").Text(strings.Join(a.sc.File.About, " ")),
-				el("p").Class("handout-designs").Text("Designs: "+joinComma(designs)+". "+itoa(first.Last)+" steps."),
+			a.header(),
+			el("div").Class("handout-bar").Body(
+				el("p").Text("The handout: every step of this scenario, a page each. Print it with the browser's Print."),
+				el("button").ID("handout-print").Class("btn").OnClick(a.onPrintHandout).Text("Print"),
+				el("button").ID("handout-close").Class("btn").OnClick(a.onCloseHandout).Text("Back to the stepper"),
 			),
-			el("div").Class("handout-steps").Body(steps...),
-		),
-	)
+			el("section").Class("handout").Attr("aria-labelledby", "handout-title").Body(
+				el("div").Class("handout-head").Body(
+					el("h2").ID("handout-title").Text(a.sc.File.Title),
+					el("p").Class("about").Text(strings.Join(a.sc.File.About, " ")),
+					el("p").Class("handout-designs").Text("Designs: "+joinComma(designs)+". "+itoa(first.Last)+" steps."),
+				),
+				el("div").Class("handout-steps").Body(steps...),
+			),
+		)
 }
 
 // handoutStep is one position of the handout.
