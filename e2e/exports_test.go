@@ -45,7 +45,8 @@ func allowDownloads(b *Browser) string {
 }
 
 // waitDownload waits until the browser has saved name in dir, and returns
-// its content.
+// its content; it fails the test at once when the page reports that the save
+// failed.
 func waitDownload(b *Browser, dir, name string, within time.Duration) []byte {
 	b.t.Helper()
 	path := filepath.Join(dir, name)
@@ -56,6 +57,9 @@ func waitDownload(b *Browser, dir, name string, within time.Duration) []byte {
 				return data
 			}
 		}
+		if failed, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelector('#save-status[data-failed="true"]') !== null`)); failed {
+			break // the page says why: below
+		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -64,7 +68,7 @@ func waitDownload(b *Browser, dir, name string, within time.Duration) []byte {
 		names = append(names, e.Name())
 	}
 	status, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.getElementById("save-status") || {}).textContent || ""`))
-	b.t.Fatalf("no download %s after %v (the directory has %q; the page says %q)%s", name, within, names, status, b.consoleDump())
+	b.t.Fatalf("no download %s within %v (the directory has %q; the page says %q)%s", name, within, names, status, b.consoleDump())
 	return nil
 }
 
