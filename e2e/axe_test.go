@@ -25,6 +25,7 @@ var axeViews = []struct{ name, path, ready string }{
 	{"main page", "/", drawnJS},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
+	{"address spaces", "/?scenario=vfork-csh&step=6&designs=old,new", drawnJS + ` && document.querySelector('[data-role=memory]') !== null`},
 	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
 	{"scenario chooser", "/", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
 	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},

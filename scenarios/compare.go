@@ -11,7 +11,8 @@ import (
 // the page says it where the designs agree. It is decided here once, for the
 // scrubber's marks, the callout and their tests alike.
 const Observed = "the step each design ran; what each call returned, and whether it has returned yet; " +
-	"for each process its state, its parent (the one that gets it back from a tracer), its tracer; " +
+	"for each process its state, its parent (the one that gets it back from a tracer), its tracer, " +
+	"whom it shares its address space with and the variables it holds; " +
 	"and, for a process in a trace stop, what its tracer would read about the stop " +
 	"(PT_LWPINFO, or on Linux the ptrace event and PTRACE_GETEVENTMSG: Linux is compared with Linux only)"
 
@@ -105,6 +106,7 @@ func Compare(runs []*Run, n int) []Difference {
 	}
 	for _, name := range runs[0].File.Names {
 		add(name, func(r *Run) seen { return plain(procSummary(&r.FrameAt(n).Snapshot, name)) })
+		add(name+": its memory", func(r *Run) seen { return plain(memorySummary(&r.FrameAt(n).Snapshot, name)) })
 		add(name+": what its tracer reads", func(r *Run) seen { return stopRecord(&r.FrameAt(n).Snapshot, r.Design, name) })
 	}
 	return out
@@ -157,6 +159,35 @@ func procSummary(s *sim.Snapshot, name string) string {
 		if t, ok := s.ByPid(v.Tracer); ok && v.Tracer != 0 {
 			parts = append(parts, "traced by "+t.Name)
 		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// memorySummary describes a process's address space alike in every design:
+// the processes it shares it with (by name, since pids may differ) and the
+// variables it holds. A process without one (not yet forked, exited) has none.
+func memorySummary(s *sim.Snapshot, name string) string {
+	v, ok := s.Proc(name)
+	if !ok || v.Vmspace == 0 {
+		return "no address space"
+	}
+	var parts []string
+	var with []string
+	for _, o := range s.Procs {
+		if o.Vmspace == v.Vmspace && o.Name != name {
+			with = append(with, o.Name)
+		}
+	}
+	if len(with) > 0 {
+		parts = append(parts, "shared with "+strings.Join(with, " and "))
+	} else {
+		parts = append(parts, "its own")
+	}
+	if len(v.Vars) == 0 {
+		parts = append(parts, "empty")
+	}
+	for _, x := range v.Vars {
+		parts = append(parts, x.Name+" = "+strconv.Itoa(x.Value))
 	}
 	return strings.Join(parts, ", ")
 }

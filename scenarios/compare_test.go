@@ -126,3 +126,23 @@ func TestCompareAcrossSystems(t *testing.T) {
 		t.Errorf("step 9: PT_LWPINFO's result is compared with Linux's: %v", d)
 	}
 }
+
+// TestCompareMemory: rfork(RFMEM) under the proposal gives C a copy, so at the
+// step where C's store lands the designs differ in memory before P's read
+// returns anything.
+func TestCompareMemory(t *testing.T) {
+	runs := runLibrary(t, "rfork-rfmem.txt", "old", "new")
+	var n int
+	for i, fr := range runs[0].Frames {
+		if fr.Step != nil && fr.Step.Pos.Line == 23 {
+			n = i
+		}
+	}
+	if n == 0 {
+		t.Fatal("rfork-rfmem.txt has no step at line 23 (C: set x 5)")
+	}
+	d, ok := diffOf(Compare(runs, n), "C: its memory")
+	if !ok || d.Values[0] != "shared with P, x = 5" || d.Values[1] != "its own, x = 5" {
+		t.Errorf("frame %d: C's memory compares as %v (found %v)", n, d, ok)
+	}
+}

@@ -23,7 +23,7 @@ func stageExecve(k *Kernel, p *Proc, a *kact) bool {
 		k.setReturn(p, a, "-1", a.op.Errno)
 		return true
 	}
-	p.newVmspace(map[string]int{})
+	k.newVmspace(p, map[string]int{})
 	k.emit(&Execed{EventBase: k.base(p, "do_execve"), Path: a.op.Path})
 	if p.flag&P_PPWAIT != 0 {
 		p.flag &^= P_PPWAIT // the vfork parent wakes (cv_broadcast p_pwait)

@@ -108,7 +108,7 @@ func (k *Kernel) forkChild(p *Proc, name string, flags uint32) *Proc {
 	if flags&RFMEM != 0 {
 		child.shareVmspace(p.vm)
 	} else {
-		child.newVmspace(maps.Clone(p.vm.vars))
+		k.newVmspace(child, maps.Clone(p.vm.vars))
 	}
 	if flags&RFPPWAIT != 0 {
 		child.flag |= P_PPWAIT

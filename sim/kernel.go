@@ -93,6 +93,7 @@ type Kernel struct {
 	assumed map[string]bool // assumptions relied on so far
 	// delivered counts exit statuses given by wait, by (waiter, child) pid.
 	delivered map[[2]int]int
+	vmspaces  int // address spaces made so far: the id of the newest (newVmspace)
 }
 
 // New returns a kernel under design d, with init and the declared processes.
@@ -110,7 +111,7 @@ func New(d *Design, prog *Program) *Kernel {
 		actorOf: make([]int, 0, len(prog.Ops)), nextOf: make([]int, 0, len(prog.Ops)),
 		assumed: map[string]bool{}, curOp: -1}
 	k.init = k.newProc("init", 1, nil)
-	k.init.newVmspace(map[string]int{})
+	k.newVmspace(k.init, map[string]int{})
 	k.maxPid = firstPid - 1
 	for _, pd := range prog.Procs {
 		parent := k.init
@@ -118,7 +119,7 @@ func New(d *Design, prog *Program) *Kernel {
 			parent = k.byName(pd.Parent)
 		}
 		q := k.newProc(pd.Name, k.maxPid+1, parent)
-		q.newVmspace(map[string]int{})
+		k.newVmspace(q, map[string]int{})
 		if d.realParentKept {
 			q.oppid = parent.Pid
 		}

@@ -65,25 +65,35 @@ const (
 	prsReaped                  // freed by proc_reap
 )
 
-// vmspace is an address space; vfork and rfork(RFMEM) children share their parent's.
+// vmspace is an address space (struct vmspace); vfork and rfork(RFMEM) children
+// share their parent's.
 type vmspace struct {
+	// id numbers the address spaces of a run in the order they were made, from 1:
+	// two processes have the same id exactly when they share one.
+	id   int
 	vars map[string]int
 	// procs holds the processes whose p_vmspace it is, in pid order, exited ones
 	// included (vm_refcnt as a list).
 	procs []*Proc
 }
 
-// newVmspace gives p an address space of its own holding vars (vmspace_alloc(),
-// vmspace_fork() for a copy), leaving the one it had.
-func (p *Proc) newVmspace(vars map[string]int) {
+// newVmspace gives p an address space of its own holding vars, leaving the one it
+// had. It mirrors sys/vm/vm_map.c:vmspace_alloc() for init and the declared
+// processes, vmspace_fork() for the copy a fork child gets (vm_forkproc() without
+// RFMEM; Linux kernel/fork.c:copy_mm() without CLONE_VM, dup_mm()) and
+// vmspace_exec() for the fresh one of an exec (Linux fs/exec.c:exec_mmap()).
+func (k *Kernel) newVmspace(p *Proc, vars map[string]int) {
 	if p.vm != nil {
 		p.vm.procs = removeProc(p.vm.procs, p)
 	}
-	p.vm = &vmspace{vars: vars, procs: []*Proc{p}}
+	k.vmspaces++
+	p.vm = &vmspace{id: k.vmspaces, vars: vars, procs: []*Proc{p}}
 }
 
-// shareVmspace makes p, a new child, share vm (RFMEM). New children have the
-// highest pid, so vm.procs stays in pid order.
+// shareVmspace makes p, a new child, share vm: sys/vm/vm_glue.c:vm_forkproc() with
+// RFMEM, which takes a reference on the parent's vmspace instead of copying it
+// (Linux kernel/fork.c:copy_mm() with CLONE_VM). New children have the highest
+// pid, so vm.procs stays in pid order.
 func (p *Proc) shareVmspace(vm *vmspace) {
 	p.vm = vm
 	vm.procs = append(vm.procs, p)

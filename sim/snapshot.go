@@ -1,6 +1,9 @@
 package sim
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // ProcState is what a process is doing, as `expect state` names it.
 type ProcState uint8
@@ -54,6 +57,18 @@ type ProcView struct {
 	SharesVM           []int       // live processes sharing its address space
 	LastWait           *WaitResult // the last thing its own wait4 returned
 	Lwpinfo            *LwpInfo    // what PT_LWPINFO would return now, while in a trace stop
+	// Vmspace is the id of its address space (p_vmspace): processes that share one
+	// (a vfork child before it execs or exits, an rfork(RFMEM) child) have the same
+	// id, an exec gives a new one. 0 once the process has exited (vmspace_exit()).
+	Vmspace int
+	Vars    []Var // the variables its address space holds, sorted by name; nil when none
+}
+
+// Var is a variable of an address space and the value it holds (the scenario
+// language's `set` and `read`).
+type Var struct {
+	Name  string
+	Value int
 }
 
 // Snapshot is the whole process table at one point of a run.
@@ -141,6 +156,19 @@ func (k *Kernel) view(p *Proc) ProcView {
 		v.InCall = ""
 	} else {
 		v.SharesVM = k.vmShared(p)
+		v.Vmspace, v.Vars = p.vm.id, p.vm.sorted()
 	}
 	return v
+}
+
+// sorted returns the variables of vm sorted by name, nil when it has none.
+func (vm *vmspace) sorted() []Var {
+	if len(vm.vars) == 0 {
+		return nil
+	}
+	vars := make([]Var, 0, len(vm.vars))
+	for _, name := range slices.Sorted(maps.Keys(vm.vars)) {
+		vars = append(vars, Var{name, vm.vars[name]})
+	}
+	return vars
 }

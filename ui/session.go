@@ -242,6 +242,7 @@ type runView struct {
 	Design  *sim.Design
 	traces  map[string]*traceLog
 	layouts []*treeLayout // per frame, filled on demand
+	mem     *runMemory    // the address-space column (memory.go), filled on demand
 }
 
 // layout returns the tree layout of frame i.

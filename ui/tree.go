@@ -25,10 +25,11 @@ const svgNS = "http://www.w3.org/2000/svg"
 
 // treeView is what a pane's tree shows at one frame.
 type treeView struct {
-	W, H  float64
-	Nodes []treeNode // every process of the frame's snapshot, in pid order
-	Edges []treeEdge // four per process (parent, realparent, tracer, orphan), in pid order
-	Rows  []procRow  // the tree as text, for screen readers
+	W, H   float64
+	Nodes  []treeNode // every process of the frame's snapshot, in pid order
+	Edges  []treeEdge // four per process (parent, realparent, tracer, orphan), in pid order
+	Rows   []procRow  // the tree as text, for screen readers
+	Memory []memBox   // the address spaces beside it (memory.go)
 }
 
 // treeNode is one process as drawn: flat values only, so that go-app
@@ -78,7 +79,7 @@ func buildTree(rv *runView, i int, w, h float64) *treeView {
 	// widest tree of all the panes.
 	slots, _ := rv.extent()
 	rw, _ := treeSize(slots, 0)
-	dx := (w - rw) / 2
+	dx := (w - rv.memory().width(rw)) / 2
 	shift := func(p point) point { return point{X: p.X + dx, Y: p.Y} }
 	for _, p := range snap.Procs {
 		n := treeNode{
@@ -131,6 +132,7 @@ func buildTree(rv *runView, i int, w, h float64) *treeView {
 			})
 		}
 	}
+	tv.Memory = buildMemory(rv, i, dx)
 	return tv
 }
 
@@ -264,6 +266,7 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string) app.
 	return el("figure").Attr("data-role", "tree-figure").Body(
 		treeSVG("p"+itoa(pane), tv, design),
 		&procTable{Rows: tv.Rows, Caption: caption},
+		memoryList(tv.Memory),
 	)
 }
 
@@ -280,7 +283,7 @@ func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 	for _, n := range tv.Nodes {
 		nodes = append(nodes, &nodeView{N: n})
 	}
-	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them."
+	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them." + memoryLabel(tv.Memory)
 	return svg("svg").
 		Attr("viewBox", "0 0 "+num(tv.W)+" "+num(tv.H)).
 		Attr("width", num(tv.W)).
@@ -302,6 +305,7 @@ func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 					Attr("data-role", "dot").
 					Body(svg("circle").Attr("cx", "5").Attr("cy", "5").Attr("r", "4")),
 			),
+			renderMemory(tv.Memory),
 			svg("g").Attr("data-role", "edges").Body(edges...),
 			svg("g").Attr("data-role", "nodes").Body(nodes...),
 		)

@@ -54,13 +54,7 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string) *stepView {
 		v.Diffs = scenarios.Compare(runs, v.N)
 	}
 
-	// One drawing size for every pane, so that trees compare at one scale.
-	slots, depth := 1, 0
-	for _, rv := range rvs {
-		s, d := rv.extent()
-		slots, depth = max(slots, s), max(depth, d)
-	}
-	w, h := treeSize(slots, depth)
+	w, h := drawingSize(rvs)
 
 	shared := true
 	var first *scenarios.Step
