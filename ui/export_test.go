@@ -25,11 +25,18 @@ func TestPicture(t *testing.T) {
 		`id="save0-arrow"`, `id="save1-arrow"`, "url(#save1-arrow)",
 		"P[101]", "C[102]", "blocked in vfork",
 		"The designs differ on",
-		"C gets a copy.",
 	} {
 		if !strings.Contains(p.Markup, want) {
 			t.Errorf("the picture lacks %s", want)
 		}
+	}
+	// The narration, wrapped into lines of text.
+	var words []string
+	for _, m := range textContent.FindAllStringSubmatch(p.Markup, -1) {
+		words = append(words, strings.Fields(m[1])...)
+	}
+	if text := strings.Join(words, " "); !strings.Contains(text, "P is traced: the proposal silently makes this a fork (assumption A7). C gets a copy.") {
+		t.Errorf("the picture lacks the new pane's narration:\n%s", text)
 	}
 	if strings.Contains(p.Markup, `id="p0-arrow"`) {
 		t.Error("the picture reuses the page's marker ids")
@@ -95,6 +102,7 @@ func TestGIFDelay(t *testing.T) {
 }
 
 var (
+	textContent    = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
 	handoutStepTag = regexp.MustCompile(`<section [^>]*class="handout-step"[^>]*>`)
 	dataStep       = regexp.MustCompile(`data-step="(\d+)"`)
 )
