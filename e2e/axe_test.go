@@ -22,12 +22,15 @@ import (
 // JavaScript condition that holds once the view is drawn whole. A new view
 // is one more line.
 var axeViews = []struct{ name, path, ready string }{
-	{"main page", "/", drawnJS},
+	{"start page", "/", `document.querySelector('#forklab[data-runtime="wasm"][data-mode="start"]') !== null`},
+	{"main page", "/?scenario=fork-follow-continue", drawnJS},
+	{"lesson stop", "/?lesson=review-2012&stop=1", drawnJS + ` && document.querySelector('[data-role=lesson]') !== null`},
+	{"question", "/?lesson=review-2012&stop=2", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
 	{"address spaces", "/?scenario=vfork-csh&step=6&designs=old,new", drawnJS + ` && document.querySelector('[data-role=memory]') !== null`},
 	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
-	{"scenario chooser", "/", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
+	{"scenario chooser", "/?scenario=fork-follow-continue", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
 	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},
 }
 

@@ -558,7 +558,7 @@ func bareSite(t testing.TB, appDir string) string {
 		}
 	}
 	wasm := filepath.Join(dir, webbuild.WasmName)
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./e2e/testdata/bareapp")
+	cmd := exec.Command("go", append(append([]string{"build"}, webbuild.WasmBuildFlags...), "-o", wasm, "./e2e/testdata/bareapp")...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -315,7 +315,7 @@ func TestUI(t *testing.T) {
 
 	setViewport(b, 1366, 768)
 	emulateMedia(b, "reduce") // no animation to wait for in the walks and screenshots
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
 
@@ -374,14 +374,14 @@ func testOffline(t *testing.T) {
 		h.ServeHTTP(w, r)
 	}))
 	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
 	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
 		t.Fatal("service worker not ready")
 	}
 	offline.Store(true)
-	b.Navigate(srv.URL + "/")
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	v := waitView(b, "fork-follow-continue", 0)
 	if len(v.Panes) != 2 || len(v.Panes[0].Nodes) == 0 {
@@ -479,9 +479,10 @@ func testKeyboard(b *Browser, base string) {
 	b.Click("#toggle-pane")
 	b.Poll(`document.querySelectorAll('article.pane').length === 3`)
 	Eval[any](b, `(() => { const s = document.getElementById('design-2'); s.value = 'linux'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
-	b.Poll(`document.getElementById('forklab').dataset.designs === 'old,new,linux' && location.search.includes('designs=old,new,linux')`)
+	// detach opens under its pair: line, merged and current.
+	b.Poll(`document.getElementById('forklab').dataset.designs === 'merged,current,linux' && location.search.includes('designs=merged,current,linux')`)
 	b.Click(`article.pane[data-pane="2"] .close`)
-	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'old,new'`)
+	b.Poll(`document.querySelectorAll('article.pane').length === 2 && document.getElementById('forklab').dataset.designs === 'merged,current'`)
 	b.PressKey("f")
 	b.Poll(`document.getElementById('forklab').dataset.format === 'kdump'`)
 

@@ -19,6 +19,22 @@ func Lessons() ([]*Lesson, error) {
 	if err != nil {
 		return nil, err
 	}
+	out, err := ParseLessons()
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range out {
+		if err := l.Resolve(lib); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ParseLessons returns every lesson, parsed but not resolved, in path order: enough
+// to list their titles and introductions without running a scenario. Name is the
+// path under scenarios/, e.g. "lessons/review-2012.txt".
+func ParseLessons() ([]*Lesson, error) {
 	paths, err := fs.Glob(lessonFiles, "lessons/*.txt")
 	if err != nil {
 		return nil, err
@@ -31,9 +47,6 @@ func Lessons() ([]*Lesson, error) {
 		}
 		l, err := ParseLesson(p, src)
 		if err != nil {
-			return nil, err
-		}
-		if err := l.Resolve(lib); err != nil {
 			return nil, err
 		}
 		out = append(out, l)

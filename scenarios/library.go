@@ -41,7 +41,15 @@ func LibraryFile(path string) (Entry, bool, error) {
 
 // Library returns every library scenario, parsed, in path order. A library file
 // that does not parse is a bug: Library returns its error.
-func Library() ([]Entry, error) {
+func Library() ([]Entry, error) { return walkLibrary(Parse) }
+
+// LibraryHeaders returns every library scenario in path order with only its
+// header read (ParseHeader): enough to list the library by title and tag, at a
+// small part of Library's cost (a page lists the library on its first view).
+func LibraryHeaders() ([]Entry, error) { return walkLibrary(ParseHeader) }
+
+// walkLibrary reads every library file with parse, in path order.
+func walkLibrary(parse func(name string, src []byte) (*File, error)) ([]Entry, error) {
 	var out []Entry
 	err := fs.WalkDir(library, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -51,7 +59,7 @@ func Library() ([]Entry, error) {
 		if err != nil {
 			return err
 		}
-		f, err := Parse(path, src)
+		f, err := parse(path, src)
 		if err != nil {
 			return err
 		}

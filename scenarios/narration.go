@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"forklab/sim"
 )
@@ -200,11 +201,16 @@ func aliases(runs []*Run) []string {
 	return out
 }
 
+// The expressions that find quotations are compiled when first used, not at
+// init: the web front end links this package and never checks narration, and
+// compiling them would cost every page load (issue 12).
 var (
-	quoted = regexp.MustCompile(`"([^"]+)"`)
+	quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"]+)"`) })
 	// reviewers are the words that attribute a quotation to the review.
-	reviewers = regexp.MustCompile(`\b(kib|Belousov|Kostik|Konstantin|Mikulin|Dmitry|review|reviewer|thread)\b`)
-	spaces    = regexp.MustCompile(`\s+`)
+	reviewers = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(kib|Belousov|Kostik|Konstantin|Mikulin|Dmitry|review|reviewer|thread)\b`)
+	})
+	spaces = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+`) })
 )
 
 // misquote is a quotation that is not in the review message, at byte offset off of
@@ -236,10 +242,10 @@ func misquotes(text string) []misquote {
 	var out []misquote
 	review := normalizeQuote(ReviewMessage)
 	for _, sn := range sentences(text) {
-		if !reviewers.MatchString(text[sn[0]:sn[1]]) {
+		if !reviewers().MatchString(text[sn[0]:sn[1]]) {
 			continue
 		}
-		for _, m := range quoted.FindAllStringSubmatchIndex(text[sn[0]:sn[1]], -1) {
+		for _, m := range quoted().FindAllStringSubmatchIndex(text[sn[0]:sn[1]], -1) {
 			q := text[sn[0]+m[2] : sn[0]+m[3]]
 			if len(strings.Fields(q)) < 3 {
 				continue // a word or two in quotes is a name or a term ("kib", "real"), not a quotation
@@ -276,7 +282,7 @@ func normalizeQuote(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		b.WriteString(strings.TrimLeft(strings.TrimSpace(l), "> ") + " ")
 	}
-	return strings.TrimSpace(spaces.ReplaceAllString(b.String(), " "))
+	return strings.TrimSpace(spaces().ReplaceAllString(b.String(), " "))
 }
 
 // inOrder reports whether every part occurs in s, each after the one before it.

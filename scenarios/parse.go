@@ -24,13 +24,24 @@ import (
 
 // Parse reads the scenario file src; name is used in positions. It returns the whole
 // file, or an error of type *Error saying where (FILE:LINE:COL) and what is wrong.
-func Parse(name string, src []byte) (*File, error) {
+func Parse(name string, src []byte) (*File, error) { return parse(name, src, false) }
+
+// ParseHeader reads only the header of the scenario file src: the lines before its
+// first proc line (title:, about:, cite:, designs:, tags:, pair:), with the checks
+// Parse makes of them. The File it returns has the header's fields and no
+// processes, steps or names: it says what a scenario is, for a list of scenarios,
+// and cannot be run. A file that ParseHeader reads may still fail Parse.
+func ParseHeader(name string, src []byte) (*File, error) { return parse(name, src, true) }
+
+// parse reads src, or only its header.
+func parse(name string, src []byte, headerOnly bool) (*File, error) {
 	p := &parser{
-		file:     &File{Name: name},
-		once:     map[string]int{},
-		names:    map[string]int{},
-		procs:    map[string]bool{},
-		children: map[string]int{},
+		headerOnly: headerOnly,
+		file:       &File{Name: name},
+		once:       map[string]int{},
+		names:      map[string]int{},
+		procs:      map[string]bool{},
+		children:   map[string]int{},
 	}
 	if err := p.parse(src); err != nil {
 		return nil, err
@@ -40,16 +51,17 @@ func Parse(name string, src []byte) (*File, error) {
 
 // parser holds the state of one Parse.
 type parser struct {
-	file      *File
-	inBody    bool            // a proc line has been read: the header is over
-	once      map[string]int  // header keys that may be given once → the line giving them
-	names     map[string]int  // every process name → the line that gives it
-	procs     map[string]bool // the processes declared by proc lines so far
-	children  map[string]int  // actor → its process-creating steps so far
-	drafts    []*draft        // steps and expect lines, in file order, for the second pass
-	last      *draft          // the nearest step above the line being read
-	deadlock  *Pos            // where `expect deadlock` stands, once read
-	pairWords []word          // the words of the pair: line
+	headerOnly bool // stop at the first proc line (ParseHeader)
+	file       *File
+	inBody     bool            // a proc line has been read: the header is over
+	once       map[string]int  // header keys that may be given once → the line giving them
+	names      map[string]int  // every process name → the line that gives it
+	procs      map[string]bool // the processes declared by proc lines so far
+	children   map[string]int  // actor → its process-creating steps so far
+	drafts     []*draft        // steps and expect lines, in file order, for the second pass
+	last       *draft          // the nearest step above the line being read
+	deadlock   *Pos            // where `expect deadlock` stands, once read
+	pairWords  []word          // the words of the pair: line
 }
 
 // draft is what the second pass needs of a step or an expect line.
@@ -88,6 +100,9 @@ func (p *parser) parse(src []byte) *Error {
 		if isCommentOrBlank(ln.text) {
 			continue
 		}
+		if p.headerOnly && isProcLine(ln.text) {
+			break
+		}
 		if p.deadlock != nil {
 			return &Error{Pos: *p.deadlock, Msg: "expect deadlock must be the last statement of the file"}
 		}
@@ -98,7 +113,18 @@ func (p *parser) parse(src []byte) *Error {
 	if err := p.endHeader(); err != nil {
 		return err
 	}
+	if p.headerOnly {
+		return nil
+	}
 	return p.resolve()
+}
+
+// isProcLine reports whether a line that is neither blank nor a comment is a proc
+// line, the first of which ends the header.
+func isProcLine(text string) bool {
+	lead := leadingName(text)
+	after := text[len(lead):]
+	return lead == "proc" && (after == "" || isBlank(after[0]))
 }
 
 // pos returns a position in the file.
@@ -121,7 +147,7 @@ func (p *parser) readLine(ln srcLine) *Error {
 		return p.readStep(ln, lead)
 	case lead != "" && strings.HasPrefix(after, ":"):
 		return p.readHeader(ln, lead)
-	case lead == "proc" && alone:
+	case isProcLine(ln.text):
 		if err := p.endHeader(); err != nil {
 			return err
 		}

@@ -29,6 +29,7 @@ const (
 type App struct {
 	app.Compo
 
+	st      viewState // the mode, lesson stop and reveal state (state.go)
 	sc      *scenario
 	designs []*sim.Design
 	step    int
@@ -38,7 +39,6 @@ type App struct {
 	playGen int
 	ticking bool // the player's timer goroutine is running
 
-	chosen    bool   // the designs were chosen (in a pane or a link), not the scenario's default
 	overlay   string // "", "help" or "picker"
 	aboutOpen bool   // the whole about: text is shown
 	editing   bool
@@ -140,6 +140,10 @@ func (a *App) applyLink(l linkState) {
 	a.notice, a.shareMsg = "", ""
 	a.playing = false
 	a.playGen++
+	if a.applyModeLink(l) {
+		return
+	}
+	a.st.openScenario(l.Quiz)
 	var sc *scenario
 	switch {
 	case l.SrcErr != "":
@@ -173,18 +177,12 @@ func (a *App) applyLink(l linkState) {
 	}
 	a.sc = sc
 
-	a.designs = nil
 	for _, name := range l.Designs {
-		d, ok := sim.LookupDesign(name)
-		if !ok {
+		if _, ok := sim.LookupDesign(name); !ok {
 			a.notice = "There is no design called “" + name + "”."
-			continue
-		}
-		if !slices.Contains(a.designs, d) && len(a.designs) < maxPanes {
-			a.designs = append(a.designs, d)
 		}
 	}
-	a.chosen = len(a.designs) > 0
+	a.designs = linkDesigns(l.Designs)
 	if len(a.designs) == 0 {
 		a.designs = DefaultDesigns(sc.File)
 	}
@@ -203,9 +201,8 @@ func (a *App) refresh() {
 	if a.sc == nil {
 		return
 	}
-	a.view = buildView(a.sc, a.designs, a.step, a.format)
-	a.step = a.view.N
-	if a.editing && a.draftFor != a.sc && a.draftErr == nil {
+	a.view = a.computeView()
+	if a.editing && a.draftFor != a.sc && a.draftErr == nil && !a.st.ownLesson() {
 		a.resetDraft()
 	}
 }
@@ -219,7 +216,10 @@ func (a *App) afterChange(ctx app.Context) {
 
 // link returns the state as a link.
 func (a *App) link() (linkState, string) {
-	l := linkState{Step: a.step, Format: a.format, Print: a.handout}
+	if a.st.Mode == modeLesson {
+		return a.lessonLink()
+	}
+	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Print: a.handout}
 	for _, d := range a.designs {
 		l.Designs = append(l.Designs, d.Short())
 	}
@@ -269,10 +269,20 @@ func (a *App) shareURL(ctx app.Context) string {
 
 // do carries out a command from the keyboard or a button.
 func (a *App) do(ctx app.Context, c command) {
-	if a.view == nil {
+	if a.view == nil && c != cmdPicker && c != cmdHelp && c != cmdClose {
 		return
 	}
 	switch c {
+	case cmdNextStop, cmdPrevStop:
+		by := map[command]int{cmdNextStop: 1, cmdPrevStop: -1}[c]
+		if a.st.Mode == modeLesson {
+			a.moveStop(ctx, by)
+		} else {
+			a.pause()
+			a.setStep(ctx, a.step+by)
+		}
+	case cmdQuiz:
+		a.toggleQuiz(ctx)
 	case cmdForward:
 		a.pause()
 		a.setStep(ctx, a.step+1)
@@ -331,7 +341,7 @@ func (a *App) setStep(ctx app.Context, n int) {
 		return
 	}
 	n = min(max(n, 0), a.view.Last)
-	if n == a.step && a.view.N == n {
+	if n == a.step && a.view.At == n {
 		return
 	}
 	a.step = n
@@ -358,6 +368,7 @@ func (a *App) setDesign(ctx app.Context, i int, d *sim.Design) {
 	}
 	a.designs[i] = d
 	a.designs = slices.Clone(a.designs)
+	a.st.resetAnswers()
 	a.refresh()
 	a.afterChange(ctx)
 }
@@ -367,6 +378,7 @@ func (a *App) addPane(ctx app.Context) {
 		return
 	}
 	a.designs = append(slices.Clone(a.designs), ThirdDesign(a.sc.File, a.designs))
+	a.st.resetAnswers()
 	a.refresh()
 	a.afterChange(ctx)
 }
@@ -376,13 +388,13 @@ func (a *App) removePane(ctx app.Context, i int) {
 		return
 	}
 	a.designs = slices.Delete(slices.Clone(a.designs), i, i+1)
+	a.st.resetAnswers()
 	a.refresh()
 	a.afterChange(ctx)
 }
 
-// openScenario shows the library scenario key from its start. The panes show
-// the scenario's default designs, or keep the ones chosen if the scenario is
-// written for all of them.
+// openScenario shows the library scenario key from its start, with its pair
+// (DefaultDesigns): designs the reader picked hold for one scenario only.
 func (a *App) openScenario(ctx app.Context, key string) {
 	e, ok := libraryEntry(key)
 	if !ok {
@@ -391,16 +403,12 @@ func (a *App) openScenario(ctx app.Context, key string) {
 	a.load(ctx, newScenario(e.Key, e.File, e.Src))
 }
 
-// load shows sc from its start.
+// load shows sc from its start under its pair, leaving a lesson or the
+// start page; quiz mode stays as it was.
 func (a *App) load(ctx app.Context, sc *scenario) {
-	keep := a.chosen
-	for _, d := range a.designs {
-		keep = keep && sc.forDesign(d)
-	}
+	a.st.openScenario(a.st.Quiz)
 	a.sc = sc
-	if !keep || len(a.designs) == 0 {
-		a.designs = DefaultDesigns(sc.File)
-	}
+	a.designs = DefaultDesigns(sc.File)
 	a.pause()
 	a.step = 0
 	a.restLater = app.IsClient

@@ -63,10 +63,10 @@ func TestAppRenders(t *testing.T) {
 		// go-app prints attributes in no fixed order.
 		`id="forklab"`,
 		`data-runtime="server"`, // natively, app.IsClient is false
-		"<h1>forklab</h1>",
+		">forklab</a></h1>",
 		"debugger follows fork, vfork and exec",
 	)
-	x.nav("/")
+	x.nav("/?scenario=fork-follow-continue")
 	x.contains(`data-scenario="fork-follow-continue"`, `data-step="0"`, `data-designs="old,new"`,
 		"A followed fork under plain PT_CONTINUE", `data-role="tree"`)
 	// No boolean attribute is printed false: HTML would read it as set.
@@ -134,7 +134,7 @@ func TestStepping(t *testing.T) {
 
 func TestPanes(t *testing.T) {
 	x := newTester(t)
-	x.nav("/?scenario=detach")
+	x.nav("/?scenario=detach&designs=old,new")
 	a := x.a
 	x.do(cmdThirdPane)
 	if designsKey(a.designs) != "old,new,merged" {

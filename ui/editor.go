@@ -61,7 +61,7 @@ func (a *App) setDraft(text string) {
 	a.draft = text
 	a.draftFor = nil // edited: no longer the text of a scenario on screen
 	a.draftErr = nil
-	if _, err := scenarios.Parse("scenario.txt", []byte(text)); err != nil {
+	if err := checkDraft(text); err != nil {
 		a.draftErr = asScenarioError(err)
 	}
 }
@@ -70,6 +70,10 @@ func (a *App) setDraft(text string) {
 func (a *App) onRun(ctx app.Context, e app.Event) { a.runDraft(ctx) }
 
 func (a *App) runDraft(ctx app.Context) {
+	if scenarios.IsLesson([]byte(a.draft)) {
+		a.runLessonDraft(ctx)
+		return
+	}
 	f, err := scenarios.Parse("scenario.txt", []byte(a.draft))
 	if err != nil {
 		a.draftErr = asScenarioError(err)

@@ -14,7 +14,7 @@ import (
 
 // header returns the title line for the state.
 func (a *App) header() app.UI {
-	t := &topBar{App: a, Editing: a.editing}
+	t := &topBar{App: a, Editing: a.editing, Quiz: a.st.Quiz, Start: a.st.Mode == modeStart}
 	if a.sc != nil {
 		t.Current = a.scenarioID()
 		t.Title = a.sc.File.Title
@@ -29,13 +29,15 @@ type topBar struct {
 	Current string // the scenario shown: a library key, or "own"
 	Title   string // its title
 	Editing bool   // the editor is open
+	Quiz    bool   // quiz mode is on
+	Start   bool   // the start page is shown
 }
 
 func (t *topBar) Render() app.UI {
 	a := t.App
 	return el("header").Class("top").Body(
 		el("div").Class("brand").Body(
-			app.H1().Text("forklab"),
+			app.H1().Body(el("a").Attr("href", "/").Title("The start page: lessons and the library").Text("forklab")),
 			el("p").Class("tagline").Text("What a Unix kernel does when a debugger follows fork, vfork and exec, design by design."),
 		),
 		el("div").Class("top-controls").Body(
@@ -46,6 +48,12 @@ func (t *topBar) Render() app.UI {
 				Title("Browse the scenarios by tag (s)").
 				OnClick(a.onOpenPicker).
 				Text("Browse"),
+			app.If(!t.Start, el("button").ID("toggle-quiz").Class("btn").
+				Attr("aria-pressed", t.Quiz).
+				Attr("aria-keyshortcuts", "q").
+				Title("Quiz: predict each step before it is shown (q)").
+				OnClick(a.onToggleQuiz).
+				Text("Quiz")),
 			el("button").ID("toggle-editor").Class("btn").
 				Attr("aria-expanded", t.Editing).
 				Attr("aria-controls", "editor").
@@ -67,8 +75,11 @@ func (t *topBar) Render() app.UI {
 // scenarioSelect is the drop-down list of scenarios, grouped by tag.
 func (t *topBar) scenarioSelect() app.UI {
 	var opts []app.UI
-	if t.Current == "own" {
+	switch t.Current {
+	case "own":
 		opts = append(opts, option("own", "Your scenario: "+t.Title, true))
+	case "": // the start page: no scenario is on screen
+		opts = append(opts, option("", "Choose a scenario…", true))
 	}
 	for _, g := range libraryGroups() {
 		var inner []app.UI

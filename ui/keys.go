@@ -27,6 +27,9 @@ const (
 	cmdNextFormat
 	cmdPicker
 	cmdEditor
+	cmdNextStop // in a lesson; elsewhere the next step
+	cmdPrevStop
+	cmdQuiz
 )
 
 // keyBinding is one line of the help overlay.
@@ -39,9 +42,12 @@ type keyBinding struct {
 
 // keyBindings are the keys, in the order the help overlay lists them.
 var keyBindings = []keyBinding{
+	{[]string{"ArrowRight", "l"}, "→  l", cmdForward, "next step"},
+	{[]string{"ArrowLeft", "h"}, "←  h", cmdBack, "previous step"},
 	// PageDown and PageUp are what a presentation clicker sends.
-	{[]string{"ArrowRight", "l", "PageDown"}, "→  l  PgDn", cmdForward, "next step"},
-	{[]string{"ArrowLeft", "h", "PageUp"}, "←  h  PgUp", cmdBack, "previous step"},
+	{[]string{"PageDown"}, "PgDn", cmdNextStop, "in a lesson: next stop (elsewhere: next step)"},
+	{[]string{"PageUp"}, "PgUp", cmdPrevStop, "in a lesson: previous stop (elsewhere: previous step)"},
+	{[]string{"q"}, "q", cmdQuiz, "quiz mode on or off: predict each step before it is shown"},
 	{[]string{"Home"}, "Home", cmdFirst, "first step (the start)"},
 	{[]string{"End"}, "End", cmdLast, "last step"},
 	{[]string{" ", "Spacebar", "k"}, "Space  or  k", cmdPlay, "play / pause"},

@@ -9,8 +9,8 @@ func TestKeyFor(t *testing.T) {
 	}{
 		{keyEvent{Key: "ArrowRight", Tag: "BODY"}, cmdForward},
 		{keyEvent{Key: "ArrowLeft", Tag: "BODY"}, cmdBack},
-		{keyEvent{Key: "PageDown", Tag: "BODY"}, cmdForward}, // a presentation clicker
-		{keyEvent{Key: "PageUp", Tag: "BODY"}, cmdBack},
+		{keyEvent{Key: "PageDown", Tag: "BODY"}, cmdNextStop}, // a presentation clicker
+		{keyEvent{Key: "PageUp", Tag: "BODY"}, cmdPrevStop},
 		{keyEvent{Key: "Home", Tag: "MAIN"}, cmdFirst},
 		{keyEvent{Key: "End"}, cmdLast},
 		{keyEvent{Key: " ", Tag: "BODY"}, cmdPlay},

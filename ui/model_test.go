@@ -238,7 +238,8 @@ func TestTreeChanges(t *testing.T) {
 func TestDefaultDesigns(t *testing.T) {
 	for key, want := range map[string]string{
 		"fork-follow-continue": "old,new",
-		"exec-to-scx":          "old,new",
+		"exec-to-scx":          "old,merged", // its pair: line
+		"orphan-race":          "merged,current",
 		"freebsd/getppid":      "merged,current",
 	} {
 		e, _ := libraryEntry(key)

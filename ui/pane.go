@@ -84,7 +84,7 @@ func (a *App) renderPane(p *paneView) app.UI {
 			renderTree(p.Index, p.Tree, d, caption),
 			&debuggerPanel{V: p.Dbg, Later: a.restLater},
 			a.narration(p),
-			&traceView{App: a, Pane: p.Index, Log: p.Trace, Cur: p.Frame, Later: a.restLater},
+			&traceView{App: a, Pane: p.Index, Log: p.Trace, Cur: p.Frame, SeenTo: a.view.SeenTo, Later: a.restLater},
 		)
 }
 
@@ -110,7 +110,6 @@ func (s *designSelect) Render() app.UI {
 
 func (s *designSelect) onChange(ctx app.Context, e app.Event) {
 	if d, ok := sim.LookupDesign(ctx.JSSrc().Get("value").String()); ok {
-		s.App.chosen = true
 		s.App.setDesign(ctx, s.Pane, d)
 	}
 }

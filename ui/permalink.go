@@ -4,6 +4,9 @@ package ui
 //
 //	?scenario=vfork-follow&step=7&designs=old,new&format=kdump
 //	?src=<deflate+base64url>&step=3&designs=old,new&format=plain
+//	?lesson=review-2012&stop=3&quiz=1
+//
+// A link that names no view (bare /) opens the start page.
 //
 // The app keeps the address current with ReplaceURL (no new history entries),
 // and opening such a link restores exactly that view.
@@ -40,6 +43,10 @@ type linkState struct {
 	Designs  []string // design names or aliases, as written
 	Format   string   // trace format
 	Print    bool     // print=1: the handout (handout.go)
+	Lesson   string   // a library lesson's key, or ""
+	Stop     int      // the lesson's stop, from 1 (0 when not given)
+	Quiz     bool     // quiz=1: ask before every step is shown
+	View     bool     // the link names a view (scenario, src, lesson, step, designs, embed)
 }
 
 // parseLink reads the view from a URL's query.
@@ -70,6 +77,14 @@ func parseLink(u *url.URL) linkState {
 	}
 	s.Format = q.Get("format")
 	s.Print = q.Get("print") == "1"
+	s.Lesson = strings.TrimSpace(q.Get("lesson"))
+	if n, err := strconv.Atoi(q.Get("stop")); err == nil && n >= 1 {
+		s.Stop = n
+	}
+	s.Quiz = q.Get("quiz") == "1"
+	for _, k := range []string{"scenario", "src", "lesson", "stop", "step", "designs", "embed"} {
+		s.View = s.View || q.Has(k)
+	}
 	return s
 }
 
@@ -82,12 +97,20 @@ func (s linkState) query(packedSrc string) string {
 		v = strings.NewReplacer("%2C", ",", "%2F", "/").Replace(v)
 		parts = append(parts, k+"="+v)
 	}
-	if packedSrc != "" {
+	switch {
+	case packedSrc != "":
 		add("src", packedSrc)
-	} else if s.Scenario != "" {
+	case s.Lesson != "":
+		add("lesson", s.Lesson)
+	case s.Scenario != "":
 		add("scenario", s.Scenario)
 	}
-	add("step", strconv.Itoa(s.Step))
+	if s.Stop > 0 {
+		add("stop", strconv.Itoa(s.Stop))
+	}
+	if s.HasStep || s.Stop == 0 {
+		add("step", strconv.Itoa(s.Step))
+	}
 	if len(s.Designs) > 0 {
 		add("designs", strings.Join(s.Designs, ","))
 	}
@@ -96,6 +119,9 @@ func (s linkState) query(packedSrc string) string {
 	}
 	if s.Print {
 		add("print", "1")
+	}
+	if s.Quiz {
+		add("quiz", "1")
 	}
 	return strings.Join(parts, "&")
 }

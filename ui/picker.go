@@ -2,7 +2,7 @@ package ui
 
 // This file chooses the scenario: a drop-down list in the title line, and a
 // chooser that lists the library grouped by tag (each scenario under its
-// first tag) with every scenario's title and about: text.
+// first tag) with every scenario's title and about: text (browse.go).
 
 import (
 	"slices"
@@ -18,9 +18,9 @@ type group struct {
 }
 
 // groups returns the library grouped by first tag, tags in alphabetical
-// order, scenarios in path order.
+// order, scenarios in path order: headers only (libraryIndex), for lists.
 func groups() []group {
-	es, _ := library()
+	es, _ := libraryIndex()
 	var out []group
 	for _, e := range es {
 		i := slices.IndexFunc(out, func(g group) bool { return g.Tag == e.Group })
@@ -43,36 +43,10 @@ func libraryGroups() []group {
 	return groupsCache
 }
 
-// renderPicker is the chooser: every scenario by tag, with title and about.
+// renderPicker is the chooser: every scenario by tag, with title and about,
+// filtered (browse.go).
 func (a *App) renderPicker() app.UI {
-	cur := a.scenarioID()
-	var sections []app.UI
-	for _, g := range libraryGroups() {
-		var cards []app.UI
-		for _, e := range g.Entries {
-			var tags []app.UI
-			for _, t := range e.File.Tags {
-				tags = append(tags, el("li").Class("tag").Text(t))
-			}
-			cards = append(cards, el("li").Body(
-				el("button").Class("card").
-					Attr("data-key", e.Key).
-					Attr("aria-current", e.Key == cur).
-					OnClick(a.onPickScenario(e.Key), e.Key).
-					Body(
-						el("span").Class("card-title").Text(e.File.Title),
-						el("span").Class("card-about").Text(strings.Join(e.File.About, " ")),
-						el("span").Class("card-key mono").Text(e.Key),
-					),
-				el("ul").Class("tags").Attr("aria-label", "tags").Body(tags...),
-			))
-		}
-		sections = append(sections, el("section").Class("pick-group").Attr("aria-labelledby", "tag-"+g.Tag).Body(
-			el("h3").ID("tag-"+g.Tag).Text(g.Tag+" ("+itoa(len(g.Entries))+")"),
-			el("ul").Class("cards").Body(cards...),
-		))
-	}
-	return a.overlayFrame("picker", "Choose a scenario", sections...)
+	return a.overlayFrame("picker", "Choose a scenario", &browseView{App: a, Current: a.scenarioID()})
 }
 
 // overlayFrame is a modal dialog around body.

@@ -21,7 +21,10 @@ func (a *App) Render() app.UI {
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).TabIndex(-1)
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.st.Mode.String()).TabIndex(-1)
+	if a.st.Mode == modeStart {
+		return main.Body(a.header(), a.startNotice(), a.renderEditor(), a.renderStart(), a.renderOverlay())
+	}
 	if a.view == nil {
 		return main.Body(
 			a.header(),
@@ -35,15 +38,19 @@ func (a *App) Render() app.UI {
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
+		Attr("data-at", v.At).
+		Attr("data-quiz", a.st.Quiz).
 		Attr("data-last", v.Last).
 		Attr("data-designs", designsKey(a.designs)).
 		Attr("data-format", a.format).
 		Attr("data-complete", !a.restLater).
 		Body(
 			a.header(),
+			a.renderLessonBar(),
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
 			a.renderTransport(),
+			a.renderAsk(),
 			a.renderStepBar(),
 			a.renderPanes(),
 			a.renderOverlay(),
@@ -88,12 +95,14 @@ func (a *App) renderStepBar() app.UI {
 	return el("section").Class("stepbar").Attr("aria-label", "This step").Body(
 		el("div").Class("now-line").Body(now, renderLegend()),
 		el("div").Class("says").Body(says...),
-		renderDiffs(v),
+		renderDiffs(v, a.st.Mode == modeLesson || a.st.Quiz),
 	)
 }
 
-// renderDiffs is the callout that says how the panes differ at this step.
-func renderDiffs(v *stepView) app.UI {
+// renderDiffs is the callout that says how the panes differ at step v;
+// scrolls says that it scrolls (in a lesson or a quiz: style.css), so the
+// keyboard must reach it.
+func renderDiffs(v *stepView, scrolls bool) app.UI {
 	if len(v.Diffs) == 0 {
 		msg := "The designs agree at this step on what an observer sees: " + scenarios.Observed + "."
 		if len(v.Panes) < 2 {
@@ -113,7 +122,11 @@ func renderDiffs(v *stepView) app.UI {
 		}
 		rows = append(rows, el("tr").Body(cells...))
 	}
-	return el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note").Body(
+	box := el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note")
+	if scrolls {
+		box = box.TabIndex(0)
+	}
+	return box.Body(
 		el("p").Class("callout-title").Text("The designs differ here in what an observer sees:").Title("Compared: "+scenarios.Observed+"."),
 		el("table").Body(
 			el("thead").Body(el("tr").Body(head...)),

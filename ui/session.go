@@ -148,11 +148,15 @@ func (s *scenario) runsFor(ds []*sim.Design) []*runView {
 // forDesign reports whether the scenario was written for d (its designs: line).
 func (s *scenario) forDesign(d *sim.Design) bool { return s.File.ForDesign(d) }
 
-// DefaultDesigns returns the panes a scenario opens with: the design table's
-// default pair (sim.DefaultPair: old | new) when it is written for both; else the designs it names, in order; a scenario for a
-// single design is set beside the design before it, so that there is
-// something to compare.
+// DefaultDesigns returns the panes a scenario opens with: its pair: line
+// (the designs that make its point), else the design table's default pair
+// (sim.DefaultPair: old | new) when it is written for both; else the designs
+// it names, in order; a scenario for a single design is set beside the
+// design before it, so that there is something to compare.
 func DefaultDesigns(f *scenarios.File) []*sim.Design {
+	if ds := linkDesigns(f.Pair); len(ds) > 0 {
+		return ds
+	}
 	all := sim.Designs()
 	var mine []*sim.Design
 	for _, d := range all {

@@ -96,11 +96,14 @@ func validFormat(f string) bool {
 // highlighting changes.
 type traceView struct {
 	app.Compo
-	App   *App
-	Pane  int
-	Log   *traceLog
-	Cur   int  // the frame shown
-	Later bool // leave the lines for the next frame (App.restLater)
+	App  *App
+	Pane int
+	Log  *traceLog
+	Cur  int // the frame shown
+	// SeenTo is the last frame the reader may see: the quiz hides later
+	// lines, and the save link, which holds them all (quiz.go).
+	SeenTo int
+	Later  bool // leave the lines for the next frame (App.restLater)
 }
 
 func (v *traceView) Render() app.UI {
@@ -110,16 +113,20 @@ func (v *traceView) Render() app.UI {
 			break
 		}
 		g := &v.Log.Groups[i]
+		if g.Frame > v.SeenTo {
+			break
+		}
 		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
 	}
 	// Each pane's log is a landmark of its own name; the link's name begins
 	// with its visible text, as speech input expects (WCAG 2.5.3).
 	save := "save trace (" + v.Log.Format + ")"
 	return el("section").Class("trace").Attr("aria-label", "trace log of pane "+itoa(v.Pane+1)+", "+v.Log.Design+", "+v.Log.Format).Body(
-		el("a").Class("tsave").Attr("data-role", "trace-save").
-			Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
-			Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
-			Text(save),
+		app.If(len(v.Log.Groups) == 0 || v.Log.Groups[len(v.Log.Groups)-1].Frame <= v.SeenTo,
+			el("a").Class("tsave").Attr("data-role", "trace-save").
+				Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
+				Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
+				Text(save)),
 		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }

@@ -22,6 +22,7 @@ type stepView struct {
 	Shared  *scenarios.Step // the step every pane ran at N, nil if they differ or at the start
 	Says    []string        // the shared step's say: lines for every design
 	Live    string          // what the live region announces
+	reveal                  // what the quiz shows and hides (quiz.go)
 }
 
 // paneView is one design's pane at one position.

@@ -1,0 +1,65 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"forklab/scenarios"
+
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestFirstVisitLists checks, in the browser, what the first view of a
+// scenario link draws from the library's headers alone (issue 12): the
+// title line's list and the chooser name every library scenario, by key and
+// title, as the whole library says; and a scenario chosen from them opens
+// and runs. Screenshots at 1280×720 and at a phone's width.
+func TestFirstVisitLists(t *testing.T) {
+	lib, err := scenarios.Library()
+	must(t, err)
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"1280", 1280, 720}, {"narrow", 390, 844}} {
+		setViewport(b, size.w, size.h)
+		b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
+		b.WaitApp()
+		waitView(b, "fork-follow-continue", 0)
+		got := Eval[[]string](b, `Array.from(document.querySelectorAll('#scenario-select option')).map(o => o.value + "\t" + o.textContent)`)
+		if len(got) != len(lib) {
+			t.Fatalf("the scenario list has %d entries, the library %d", len(got), len(lib))
+		}
+		for _, e := range lib {
+			if want := strings.TrimSuffix(e.Path, ".txt") + "\t" + e.File.Title; !slices.Contains(got, want) {
+				t.Errorf("the scenario list lacks %q", want)
+			}
+		}
+		b.Screenshot("first-view-" + size.name)
+
+		b.PressKey("s")
+		b.Poll(`document.querySelector('[data-overlay=picker]') !== null`)
+		cards := Eval[[]string](b, `Array.from(document.querySelectorAll('[data-overlay=picker] .card')).map(c => c.dataset.key + "\t" + c.querySelector('.card-title').textContent + "\t" + c.querySelector('.card-about').textContent)`)
+		if len(cards) != len(lib) {
+			t.Fatalf("the chooser has %d cards, the library %d", len(cards), len(lib))
+		}
+		for _, e := range lib {
+			if want := strings.TrimSuffix(e.Path, ".txt") + "\t" + e.File.Title + "\t" + strings.Join(e.File.About, " "); !slices.Contains(cards, want) {
+				t.Errorf("the chooser lacks %q", want)
+			}
+		}
+		b.Screenshot("picker-" + size.name)
+		b.PressKey(kb.Escape)
+		b.Poll(`document.querySelector('[data-overlay=picker]') === null`)
+	}
+
+	// A scenario chosen from the list is parsed whole and runs.
+	selectScenario(b, "orphan-race")
+	waitView(b, "orphan-race", 0)
+	b.PressKey(kb.ArrowRight)
+	waitView(b, "orphan-race", 1)
+}
