@@ -44,6 +44,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -83,6 +84,7 @@ type Browser struct {
 	responses map[string]*network.Response // by URL, the last one
 	allowed   []string                     // console errors containing one of these are not failures
 	origins   []string                     // if set, every request must go to one of these
+	leaves    int                          // beforeunload prompts answered (LeavePrompts)
 
 	close func() // checks, then stops the browser; idempotent
 }
@@ -155,6 +157,25 @@ func NewBrowserFlags(t testing.TB, flags map[string]any) *Browser {
 	console := chromedp.Console(ctx)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
 	responses := chromedp.Events(ctx, network.ResponseReceived)
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	// The page asks before it is left with unrun edits in the editor
+	// (ui/drafts.go): answer "leave", as a person would to go on, and count.
+	wg.Go(func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			if ev.Type == page.DialogTypeBeforeunload {
+				b.mu.Lock()
+				b.leaves++
+				b.mu.Unlock()
+			}
+			chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+				return err
+			}))
+		}
+	})
 	wg.Go(func() {
 		for m, err := range console {
 			if err != nil {
@@ -190,6 +211,14 @@ func NewBrowserFlags(t testing.TB, flags map[string]any) *Browser {
 		return err
 	}))
 	return b
+}
+
+// LeavePrompts returns how many times the page asked before it was left
+// (beforeunload); the harness answers each with "leave".
+func (b *Browser) LeavePrompts() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.leaves
 }
 
 // Close checks the browser as the end of the test would, and stops it.

@@ -131,63 +131,26 @@ func (c *cursor) variable() (string, *Error) {
 	return w.text, c.p.checkName(c.line, w, "init is a reserved word, not a name")
 }
 
-// calls lists the calls of version 1, for messages.
-const calls = "fork, vfork, rfork, exec, exit, kill, raise, wait, getppid, set, read or ptrace"
-
 // notTarget says why init cannot be the target of kill and ptrace.
 const notTarget = "init is never a target of kill or ptrace"
 
 // readCall reads the call of a step into d.step.Op; ws[0] names the call.
 func (p *parser) readCall(d *draft, line int, ws []word) *Error {
 	c := &cursor{p: p, line: line, ws: ws, i: 1}
-	op := &d.step.Op
 	d.call = ws[0].text
-	var err *Error
-	switch ws[0].text {
-	case "fork":
-		err = c.fork(d, ws[0])
-	case "vfork":
-		op.Call = sim.CallVfork
-		err = c.child(d, ws[0])
-	case "rfork":
-		err = c.rfork(d, ws[0])
-	case "exec":
-		err = c.exec(d)
-	case "exit":
-		err = c.exit(op)
-	case "kill":
-		op.Call = sim.CallKill
-		if op.Target, err = c.process(d, notTarget); err == nil {
-			op.Signal, err = c.signal()
-		}
-	case "raise":
-		op.Call = sim.CallRaise
-		op.Signal, err = c.signal()
-	case "wait":
-		err = c.wait(d)
-	case "getppid":
-		op.Call = sim.CallGetppid
-	case "set":
-		op.Call = sim.CallSet
-		if op.Var, err = c.variable(); err == nil {
-			op.Value, err = c.number("an integer value")
-		}
-	case "read":
-		op.Call = sim.CallRead
-		op.Var, err = c.variable()
-	case "ptrace":
-		err = c.ptrace(d)
-	default:
-		return p.errorf(line, ws[0].col, "unknown call %q; expected %s", ws[0].text, calls)
+	sc, ok := findCall(ws[0].text)
+	if !ok {
+		return p.errorf(line, ws[0].col, "unknown call %q; expected %s", ws[0].text, callNames())
 	}
+	err := sc.read(c, d, ws[0])
 	if err != nil {
 		return err
 	}
 	return c.done()
 }
 
-// fork reads `fork [as NAME]` and `fork fail ERRNO`; at is the word fork.
-func (c *cursor) fork(d *draft, at word) *Error {
+// readFork reads `fork [as NAME]` and `fork fail ERRNO`; at is the word fork.
+func (c *cursor) readFork(d *draft, at word) *Error {
 	op := &d.step.Op
 	if c.peek() != "fail" {
 		op.Call = sim.CallFork
@@ -316,28 +279,17 @@ func (c *cursor) wait(d *draft) *Error {
 	return nil
 }
 
-// ptraceReqs maps the requests of `ptrace REQUEST` to sim requests.
-var ptraceReqs = map[string]sim.Req{
-	"traceme": sim.PTTraceMe, "attach": sim.PTAttach, "detach": sim.PTDetach,
-	"continue": sim.PTContinue, "to-sce": sim.PTToSCE, "to-scx": sim.PTToSCX,
-	"syscall": sim.PTSyscall, "kill": sim.PTKill, "follow-fork": sim.PTFollowFork,
-	"follow-exec": sim.PTFollowExec, "events": sim.PTSetEvents, "lwpinfo": sim.PTLwpinfo,
-}
-
-// requests lists the ptrace requests, for messages.
-const requests = "traceme, attach, detach, continue, to-sce, to-scx, syscall, kill, follow-fork, follow-exec, events or lwpinfo"
-
 // ptrace reads `ptrace REQUEST ...`.
 func (c *cursor) ptrace(d *draft) *Error {
 	op := &d.step.Op
 	op.Call = sim.CallPtrace
-	rw, err := c.next("a ptrace request (" + requests + ")")
+	rw, err := c.next("a ptrace request (" + requestNames() + ")")
 	if err != nil {
 		return err
 	}
-	req, ok := ptraceReqs[rw.text]
+	req, ok := findRequest(rw.text)
 	if !ok {
-		return c.p.errorf(c.line, rw.col, "unknown ptrace request %q; expected %s", rw.text, requests)
+		return c.p.errorf(c.line, rw.col, "unknown ptrace request %q; expected %s", rw.text, requestNames())
 	}
 	op.Req, d.call = req, "ptrace "+rw.text
 	if req == sim.PTTraceMe {

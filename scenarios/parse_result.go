@@ -90,6 +90,9 @@ func (rr *resultReader) read() *Error {
 		return rr.number()
 	case len(ws) > 1 && slices.Contains(reportVerbs, ws[1].text):
 		return rr.report()
+	case len(ws) > 1 && likelyWord(ws[1].text, reportVerbs) != "":
+		return rr.errorf(ws[1], "unknown word %q in a wait report; did you mean %q (NAME %s ...)?",
+			ws[1].text, likelyWord(ws[1].text, reportVerbs), likelyWord(ws[1].text, reportVerbs))
 	case first == "init" || rr.p.known(first):
 		if err := rr.name(); err != nil {
 			return err

@@ -488,6 +488,8 @@ func TestParseBad(t *testing.T) {
 		{header + "R: fork => ok fine\n", `t:5:15: unexpected "fine" after ok`},
 		{header + "R: fork => blocks ok\n", `t:5:19: unexpected "ok" after blocks`},
 		{header + "R: kill C SIGSTOP => C stopped SIGSTOP\n", "t:5:22: a NAME stopped ... result applies only to wait, not to kill"},
+		{header + "R: wait C => C stoped SIGSTOP\n", "t:5:16: unknown word \"stoped\" in a wait report; did you mean \"stopped\" (NAME stopped ...)?"},
+		{header + "R: wait C => C exitted 0\n", "t:5:16: unknown word \"exitted\" in a wait report; did you mean \"exited\" (NAME exited ...)?"},
 		{header + "R: wait C => C stopped\n", "t:5:23: expected a signal name after stopped"},
 		{header + "R: wait C => C exited\n", "t:5:22: expected an exit status after exited"},
 		{header + "R: wait C => C exited 256\n", `t:5:23: expected an exit status from 0 to 255, found "256"`},

@@ -45,11 +45,14 @@ type App struct {
 	draft     string // the editor's text
 	draftFor  *scenario
 	draftErr  *scenarios.Error
-	editGen   int    // bumped to give the editor a fresh textarea
-	shareMsg  string // why the address cannot carry one's own scenario
-	notice    string // a problem with the link that was opened
-	handout   bool   // the handout is shown (print=1)
-	printing  bool   // the browser prints: the handout is shown meanwhile
+	draftOf   *scenario   // the scenario whose draft the editor holds (drafts.go)
+	refOpen   bool        // the editor's language reference is open (reference.go)
+	editGen   int         // bumped to give the editor a fresh textarea
+	shareMsg  string      // why the address cannot carry one's own scenario
+	notice    string      // a problem with the link that was opened
+	orders    ordersState // the orders panel (orders.go)
+	handout   bool        // the handout is shown (print=1)
+	printing  bool        // the browser prints: the handout is shown meanwhile
 	save      saveState
 
 	started bool // init has run
@@ -108,13 +111,18 @@ func (a *App) OnDismount() {
 		}
 	}
 	a.nextFrame, a.afterPaint = nil, nil
+	a.closeOrders()
 	a.playGen++
 	a.playing = false
 }
 
 // OnNav restores the view a link describes.
 func (a *App) OnNav(ctx app.Context) {
-	a.applyLink(parseLink(ctx.Page().URL()))
+	l := parseLink(ctx.Page().URL())
+	a.applyLink(l)
+	if l.Explore && a.sc != nil {
+		a.startOrders(ctx)
+	}
 	a.afterChange(ctx)
 	a.drawNow(ctx) // rather than at the next frame tick
 }
@@ -177,15 +185,17 @@ func (a *App) applyLink(l linkState) {
 	}
 	a.sc = sc
 
+	var unknown []string
 	for _, name := range l.Designs {
 		if _, ok := sim.LookupDesign(name); !ok {
-			a.notice = "There is no design called “" + name + "”."
+			unknown = append(unknown, name)
 		}
 	}
 	a.designs = linkDesigns(l.Designs)
 	if len(a.designs) == 0 {
 		a.designs = DefaultDesigns(sc.File)
 	}
+	a.notice = joinNotices(a.notice, unknownDesignsNotice(unknown), unknownFormatNotice(l.Format))
 	a.format = "plain"
 	if validFormat(l.Format) {
 		a.format = l.Format
@@ -203,7 +213,7 @@ func (a *App) refresh() {
 	}
 	a.view = a.computeView()
 	if a.editing && a.draftFor != a.sc && a.draftErr == nil && !a.st.ownLesson() {
-		a.resetDraft()
+		a.loadDraft()
 	}
 }
 
@@ -219,7 +229,7 @@ func (a *App) link() (linkState, string) {
 	if a.st.Mode == modeLesson {
 		return a.lessonLink()
 	}
-	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Print: a.handout}
+	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Explore: a.orders.open, Print: a.handout}
 	for _, d := range a.designs {
 		l.Designs = append(l.Designs, d.Short())
 	}
@@ -325,6 +335,9 @@ func (a *App) do(ctx app.Context, c command) {
 		}
 	case cmdEditor:
 		a.toggleEditor(ctx)
+	case cmdOrders:
+		a.toggleOrders(ctx)
+		a.syncURL(ctx)
 	case cmdClose:
 		switch {
 		case a.overlay != "":

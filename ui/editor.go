@@ -33,9 +33,7 @@ func (a *App) resetDraft() {
 func (a *App) toggleEditor(ctx app.Context) {
 	a.editing = !a.editing
 	if a.editing {
-		if a.draftFor != a.sc && a.draftErr == nil {
-			a.resetDraft()
-		}
+		a.loadDraft()
 		a.focus = "editor-text"
 	} else {
 		a.focus = "toggle-editor"
@@ -54,6 +52,7 @@ func (a *App) onCloseEditor(ctx app.Context, e app.Event) {
 // onDraftInput parses the text as it is typed.
 func (a *App) onDraftInput(ctx app.Context, e app.Event) {
 	a.setDraft(ctx.JSSrc().Get("value").String())
+	a.keepDraft()
 }
 
 // setDraft takes a new editor text and parses it.
@@ -82,6 +81,7 @@ func (a *App) runDraft(ctx app.Context) {
 		return
 	}
 	sc := newScenario("", f, a.draft)
+	a.dropDraft(a.sc)
 	a.load(ctx, sc)
 	a.draftFor = sc
 	if n := len(sc.packed()); n > maxLinkSrc {
@@ -91,6 +91,7 @@ func (a *App) runDraft(ctx app.Context) {
 
 // onReset puts the scenario on screen back into the editor.
 func (a *App) onReset(ctx app.Context, e app.Event) {
+	a.dropDraft(a.sc)
 	a.resetDraft()
 	a.focus = "editor-text"
 	a.later(ctx)
@@ -98,6 +99,16 @@ func (a *App) onReset(ctx app.Context, e app.Event) {
 
 // onCopyLink copies the address of the view.
 func (a *App) onCopyLink(ctx app.Context, e app.Event) {
+	if a.editing && a.draft != a.sc.Src {
+		u, why := a.draftLink(ctx)
+		if u == "" {
+			a.shareMsg = why
+			return
+		}
+		copyText(u)
+		a.shareMsg = "A link to the text in the editor, not run yet (copied, where the browser allows it): " + u
+		return
+	}
 	if a.sc.Own() {
 		if n := len(a.sc.packed()); n > maxLinkSrc {
 			a.shareMsg = tooLongMessage(n)
@@ -149,6 +160,7 @@ func (a *App) renderEditor() app.UI {
 				Attr("data-line", e.Pos.Line).Attr("data-col", e.Pos.Col).
 				Text("Line "+itoa(e.Pos.Line)+", column "+itoa(e.Pos.Col)+": "+e.Msg),
 			el("pre").Class("error-at mono").Attr("aria-hidden", "true").Text(errorExcerpt(a.draft, e.Pos.Line, e.Pos.Col)),
+			a.renderErrorRef(),
 		)
 	} else {
 		status = append(status, el("p").Class("ok").Text("No errors. Run shows it in the panes."))
@@ -163,12 +175,15 @@ func (a *App) renderEditor() app.UI {
 					Title("Copy a link to the view; your own scenario travels in the link").OnClick(a.onCopyLink).Text("Copy link"),
 				el("button").ID("editor-reset").Class("btn").
 					Title("Put the text of the scenario on screen back").OnClick(a.onReset).Text("Reset"),
+				el("button").ID("editor-help").Class("btn").Attr("aria-expanded", a.refOpen).Attr("aria-controls", "reference").
+					Title("Every call of the scenario language, with its syntax and an example").OnClick(a.onToggleReference).Text("Language"),
 				el("button").ID("editor-close").Class("btn").Attr("aria-label", "Close the editor (Esc)").
 					OnClick(a.onCloseEditor).Text("Close"),
 			),
 		),
 		el("div").ID("editor-status").Attr("role", "status").Body(status...),
 		hidden(el("p").ID("share-msg").Class("share").Attr("role", "status"), a.shareMsg == "").Text(a.shareMsg),
+		a.renderReference(),
 		el("div").Class("editor-body").Body(
 			el("ol").Class("gutter mono").Attr("aria-hidden", "true").Body(gutter...),
 			box,

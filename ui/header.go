@@ -14,7 +14,7 @@ import (
 
 // header returns the title line for the state.
 func (a *App) header() app.UI {
-	t := &topBar{App: a, Editing: a.editing, Quiz: a.st.Quiz, Start: a.st.Mode == modeStart}
+	t := &topBar{App: a, Editing: a.editing, Quiz: a.st.Quiz, Start: a.st.Mode == modeStart, Orders: a.orders.open}
 	if a.sc != nil {
 		t.Current = a.scenarioID()
 		t.Title = a.sc.File.Title
@@ -31,6 +31,7 @@ type topBar struct {
 	Editing bool   // the editor is open
 	Quiz    bool   // quiz mode is on
 	Start   bool   // the start page is shown
+	Orders  bool   // the orders panel is open
 }
 
 func (t *topBar) Render() app.UI {
@@ -61,6 +62,13 @@ func (t *topBar) Render() app.UI {
 				Title("Edit this scenario, or write your own (e)").
 				OnClick(a.onToggleEditor).
 				Text("Edit"),
+			el("button").ID("toggle-orders").Class("btn").
+				Attr("aria-expanded", t.Orders).
+				Attr("aria-controls", "orders").
+				Attr("aria-keyshortcuts", "o").
+				Title("Explore every order of the steps, under the designs shown (o)").
+				OnClick(a.onToggleOrders).
+				Text("Orders"),
 			el("button").ID("open-help").Class("btn").
 				Attr("aria-haspopup", "dialog").
 				Attr("aria-keyshortcuts", "?").
@@ -108,7 +116,7 @@ func (v *introView) Render() app.UI {
 	f := v.Sc.File
 	var cites []app.UI
 	for _, c := range f.Cites {
-		cites = append(cites, el("li").Text(c))
+		cites = append(cites, renderCite(c))
 	}
 	var tags []app.UI
 	for _, t := range f.Tags {

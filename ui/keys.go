@@ -30,6 +30,7 @@ const (
 	cmdNextStop // in a lesson; elsewhere the next step
 	cmdPrevStop
 	cmdQuiz
+	cmdOrders
 )
 
 // keyBinding is one line of the help overlay.
@@ -59,6 +60,7 @@ var keyBindings = []keyBinding{
 	{[]string{"f"}, "f", cmdNextFormat, "next trace format (plain, kdump, truss, strace)"},
 	{[]string{"s"}, "s", cmdPicker, "choose a scenario"},
 	{[]string{"e"}, "e", cmdEditor, "open or close the scenario editor"},
+	{[]string{"o"}, "o", cmdOrders, "explore every order of the steps (the orders panel)"},
 	{[]string{"?"}, "?", cmdHelp, "this list of keys"},
 	{[]string{"Escape"}, "Esc", cmdClose, "close the list, the scenario chooser or the editor"},
 }

@@ -21,6 +21,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"forklab/sim"
 )
 
 // maxLinkSrc is the most characters the compressed text of one's own scenario
@@ -47,6 +49,7 @@ type linkState struct {
 	Stop     int      // the lesson's stop, from 1 (0 when not given)
 	Quiz     bool     // quiz=1: ask before every step is shown
 	View     bool     // the link names a view (scenario, src, lesson, step, designs, embed)
+	Explore  bool     // explore=1: the orders panel is open (orders.go)
 }
 
 // parseLink reads the view from a URL's query.
@@ -82,6 +85,7 @@ func parseLink(u *url.URL) linkState {
 		s.Stop = n
 	}
 	s.Quiz = q.Get("quiz") == "1"
+	s.Explore = q.Get("explore") == "1"
 	for _, k := range []string{"scenario", "src", "lesson", "stop", "step", "designs", "embed"} {
 		s.View = s.View || q.Has(k)
 	}
@@ -122,6 +126,9 @@ func (s linkState) query(packedSrc string) string {
 	}
 	if s.Quiz {
 		add("quiz", "1")
+	}
+	if s.Explore {
+		add("explore", "1")
 	}
 	return strings.Join(parts, "&")
 }
@@ -168,4 +175,36 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// unknownDesignsNotice names every design of a link that does not exist, or
+// is "" when all do.
+func unknownDesignsNotice(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return "There is no design called “" + names[0] + "”."
+	}
+	return "There are no designs called “" + strings.Join(names[:len(names)-1], "”, “") + "” or “" + names[len(names)-1] + "”."
+}
+
+// unknownFormatNotice says that a link's format= is not a trace format, or is
+// "" when it is one (or is not given).
+func unknownFormatNotice(format string) string {
+	if format == "" || validFormat(format) {
+		return ""
+	}
+	return "There is no trace format called “" + format + "”; showing plain (the formats are " + strings.Join(sim.Formats, ", ") + ")."
+}
+
+// joinNotices joins the notices that are not "" into one.
+func joinNotices(notices ...string) string {
+	var out []string
+	for _, n := range notices {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -61,3 +61,21 @@ func TestTooLongMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkNotices checks what the page says of a link's unknown designs and
+// format: every unknown design by name, and a format that is not one.
+func TestLinkNotices(t *testing.T) {
+	x := newTester(t)
+	x.nav("/?scenario=detach&designs=old,bogus,nonesuch&format=ktrace")
+	want := "There are no designs called “bogus” or “nonesuch”. There is no trace format called “ktrace”; showing plain (the formats are plain, kdump, truss, strace)."
+	if x.a.notice != want {
+		t.Errorf("notice %q, want %q", x.a.notice, want)
+	}
+	if x.a.format != "plain" || len(x.a.designs) != 1 {
+		t.Errorf("format %q designs %v", x.a.format, x.a.designs)
+	}
+	x.nav("/?scenario=detach&designs=old,new&format=kdump")
+	if x.a.notice != "" {
+		t.Errorf("a good link has the notice %q", x.a.notice)
+	}
+}

@@ -49,6 +49,7 @@ func (a *App) Render() app.UI {
 			a.renderLessonBar(),
 			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
 			a.renderEditor(),
+			a.renderOrders(),
 			a.renderTransport(),
 			a.renderAsk(),
 			a.renderStepBar(),

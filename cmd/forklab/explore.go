@@ -142,6 +142,7 @@ func writeText(w io.Writer, path string, e *scenarios.Exploration, stop string) 
 	fmt.Fprintf(w, "%s under %s (%s): %d outcome %s, %d orders, %d runs%s\n",
 		path, d.Name, d.Alias, len(e.Outcomes), classes, e.Interleavings, e.Runs, status)
 	steps := e.File.Steps()
+	diffSteps, diffNames := e.Differing()
 	for n, o := range e.Outcomes {
 		what := "orders"
 		if o.Count == 1 {
@@ -156,15 +157,11 @@ func writeText(w io.Writer, path string, e *scenarios.Exploration, stop string) 
 		}
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "    order: %s\n", lines(o.Order))
-		for i, s := range steps {
-			if differs(e, func(o *scenarios.Outcome) string { return o.Results[i] }) {
-				fmt.Fprintf(w, "    line %d: %s => %s\n", s.Pos.Line, s.Call(), o.Results[i])
-			}
+		for _, i := range diffSteps {
+			fmt.Fprintf(w, "    line %d: %s => %s\n", steps[i].Pos.Line, steps[i].Call(), o.Results[i])
 		}
-		for i, name := range e.File.Names {
-			if differs(e, func(o *scenarios.Outcome) string { return o.Final[i] }) {
-				fmt.Fprintf(w, "    %s: %s\n", name, o.Final[i])
-			}
+		for _, i := range diffNames {
+			fmt.Fprintf(w, "    %s: %s\n", e.File.Names[i], o.Final[i])
 		}
 		if o.Err != "" {
 			fmt.Fprintf(w, "    %s\n", o.Err)
@@ -173,16 +170,6 @@ func writeText(w io.Writer, path string, e *scenarios.Exploration, stop string) 
 			fmt.Fprintf(w, "    INVARIANT VIOLATED (a model bug): %s\n", v)
 		}
 	}
-}
-
-// differs reports whether the outcomes of e do not all have the same value.
-func differs(e *scenarios.Exploration, value func(*scenarios.Outcome) string) bool {
-	for _, o := range e.Outcomes {
-		if value(o) != value(e.Outcomes[0]) {
-			return true
-		}
-	}
-	return false
 }
 
 // The JSON form of explore's output (docs/explorer.md "Output").
