@@ -32,6 +32,8 @@ var axeViews = []struct{ name, path, ready string }{
 	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
 	{"scenario chooser", "/?scenario=fork-follow-continue", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
 	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},
+	{"presenter mode", "/?scenario=orphan-race&step=6&designs=merged,current&present=1", stageDrawnJS},
+	{"embed", "/embed?scenario=vfork-csh&step=5&designs=old,new", stageDrawnJS},
 }
 
 // afterKey is a condition that holds once cond does, pressing key (a
@@ -44,6 +46,10 @@ func afterKey(key, cond string) string {
 // included (ui draws them after the first paint: App.restLater).
 const drawnJS = `document.querySelector('#forklab[data-runtime="wasm"][data-complete="true"]') !== null && ` +
 	`[...document.querySelectorAll('article.pane')].every(p => p.querySelector('[data-role=trace] li') !== null)`
+
+// stageDrawnJS holds once presenter mode or an embed is drawn whole (they
+// show no trace logs).
+const stageDrawnJS = `document.querySelector('#forklab[data-runtime="wasm"][data-complete="true"][data-mode]') !== null`
 
 // axeTags are the rule sets run: WCAG 2.0 and 2.1, levels A and AA, and
 // axe's best practices.

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -356,30 +357,8 @@ func TestUI(t *testing.T) {
 // permalink that was never visited opens on the view it names.
 func testOffline(t *testing.T) {
 	b := NewBrowser(t)
-	h, err := webserver.New(WebDir(t))
-	must(t, err)
-	var offline atomic.Bool
-	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if offline.Load() {
-			// As a dropped network would: no answer at all.
-			if hj, ok := w.(http.Hijacker); ok {
-				if c, _, err := hj.Hijack(); err == nil {
-					c.Close()
-					return
-				}
-			}
-			http.Error(w, "offline", http.StatusServiceUnavailable)
-			return
-		}
-		h.ServeHTTP(w, r)
-	}))
-	b.CheckLocalRequests(srv.URL)
-	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
-	b.WaitApp()
-	waitView(b, "fork-follow-continue", 0)
-	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
-		t.Fatal("service worker not ready")
-	}
+	srv, offline := offlineServer(t)
+	visitOnce(b, srv, "/?scenario=fork-follow-continue")
 	offline.Store(true)
 	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
@@ -401,6 +380,41 @@ func testOffline(t *testing.T) {
 		t.Errorf("offline permalink: designs %s, want old,merged,linux", got)
 	}
 	b.Screenshot("offline-permalink")
+}
+
+// visitOnce opens path on srv, a view at its start, which may only ask srv for
+// anything, and waits until the service worker has cached the app.
+func visitOnce(b *Browser, srv *httptest.Server, path string) {
+	b.t.Helper()
+	b.CheckLocalRequests(srv.URL)
+	b.Navigate(srv.URL + path)
+	b.WaitApp()
+	waitView(b, "", 0)
+	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
+		b.t.Fatal("service worker not ready")
+	}
+}
+
+// offlineServer serves the app until the returned flag is set, and then
+// answers nothing, as a dropped network would.
+func offlineServer(t *testing.T) (*httptest.Server, *atomic.Bool) {
+	h, err := webserver.New(WebDir(t))
+	must(t, err)
+	offline := new(atomic.Bool)
+	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if offline.Load() {
+			if hj, ok := w.(http.Hijacker); ok {
+				if c, _, err := hj.Hijack(); err == nil {
+					c.Close()
+					return
+				}
+			}
+			http.Error(w, "offline", http.StatusServiceUnavailable)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	return srv, offline
 }
 
 func testKeyboard(b *Browser, base string) {

@@ -51,6 +51,9 @@ type App struct {
 	shareMsg  string      // why the address cannot carry one's own scenario
 	notice    string      // a problem with the link that was opened
 	orders    ordersState // the orders panel (orders.go)
+	present   presenter   // presenter mode (present.go)
+	embed     embedding   // the page is an embed, at /embed (embed.go)
+	embedAt   string      // the origin of the main page's open embed code (classroom.go), "" while closed
 	handout   bool        // the handout is shown (print=1)
 	printing  bool        // the browser prints: the handout is shown meanwhile
 	save      saveState
@@ -120,6 +123,7 @@ func (a *App) OnDismount() {
 func (a *App) OnNav(ctx app.Context) {
 	l := parseLink(ctx.Page().URL())
 	a.applyLink(l)
+	a.applyModes(ctx, ctx.Page().URL())
 	if l.Explore && a.sc != nil {
 		a.startOrders(ctx)
 	}
@@ -131,6 +135,7 @@ func (a *App) OnNav(ctx app.Context) {
 // requested, so that the page shows it before the wasm front end starts.
 func (a *App) OnPreRender(ctx app.Context) {
 	a.applyLink(parseLink(ctx.Page().URL()))
+	a.applyModes(ctx, ctx.Page().URL())
 }
 
 // OnAppUpdate reloads the page when go-app reports that the service worker has
@@ -251,7 +256,7 @@ func (a *App) syncURL(ctx app.Context) {
 		return
 	}
 	l, packed := a.link()
-	q := l.query(packed)
+	q := a.modeQuery(l.query(packed))
 	if q == a.query {
 		return
 	}
@@ -301,10 +306,10 @@ func (a *App) do(ctx app.Context, c command) {
 		a.setStep(ctx, a.step-1)
 	case cmdFirst:
 		a.pause()
-		a.setStep(ctx, 0)
+		a.setStep(ctx, a.firstStep())
 	case cmdLast:
 		a.pause()
-		a.setStep(ctx, a.view.Last)
+		a.setStep(ctx, a.lastStep())
 	case cmdPlay:
 		a.togglePlay(ctx)
 	case cmdFaster:
@@ -335,6 +340,8 @@ func (a *App) do(ctx app.Context, c command) {
 		}
 	case cmdEditor:
 		a.toggleEditor(ctx)
+	case cmdPresent, cmdReveal, cmdStaged, cmdKeyHint:
+		a.doPresent(ctx, c)
 	case cmdOrders:
 		a.toggleOrders(ctx)
 		a.syncURL(ctx)
@@ -342,6 +349,8 @@ func (a *App) do(ctx app.Context, c command) {
 		switch {
 		case a.overlay != "":
 			a.closeOverlay(ctx)
+		case a.present.On:
+			a.doPresent(ctx, cmdPresent)
 		case a.editing:
 			a.toggleEditor(ctx)
 		}
@@ -353,7 +362,7 @@ func (a *App) setStep(ctx app.Context, n int) {
 	if a.view == nil {
 		return
 	}
-	n = min(max(n, 0), a.view.Last)
+	n = min(max(n, a.firstStep()), a.lastStep())
 	if n == a.step && a.view.At == n {
 		return
 	}
@@ -464,8 +473,8 @@ func (a *App) togglePlay(ctx app.Context) {
 		a.pause()
 		return
 	}
-	if a.step >= a.view.Last {
-		a.setStep(ctx, 0)
+	if a.step >= a.lastStep() {
+		a.setStep(ctx, a.firstStep())
 	}
 	a.playing = true
 	a.playGen++
@@ -483,7 +492,7 @@ func (a *App) scheduleTick(ctx app.Context, gen int) {
 				return
 			}
 			a.setStep(ctx, a.step+1)
-			if a.step >= a.view.Last {
+			if a.step >= a.lastStep() {
 				a.playing = false
 				return
 			}

@@ -160,13 +160,11 @@ func drawPicture(title string, v *stepView, minH float64) picture {
 
 // stepLine says which step the panes ran, as the step bar does.
 func stepLine(v *stepView) string {
-	switch {
-	case v.Shared != nil:
-		return "line " + itoa(v.Shared.Pos.Line) + ": " + callText(v.Shared.Source)
-	case v.N == 0:
-		return "The start: the processes the scenario declares, before any step."
+	line, text := stepText(v)
+	if line != "" {
+		return line + ": " + text
 	}
-	return "Here the designs run different steps; each pane names its own."
+	return text
 }
 
 // paneNotes is what a pane says under its tree: its own narration, what the

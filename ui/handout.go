@@ -67,7 +67,7 @@ func (a *App) handoutStep(v *stepView) app.UI {
 		Attr("aria-label", "Step "+itoa(v.N)+" of "+itoa(v.Last)).Body(
 		el("h3").Text("Step "+itoa(v.N)+" of "+itoa(v.Last)+" — "+stepLine(v)),
 		el("div").Class("says").Body(says...),
-		renderDiffs(v, false),
+		diffsCallout(v, false),
 		el("div").Class("handout-panes").Attr("data-count", len(panes)).Body(panes...),
 	)
 }

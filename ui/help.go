@@ -21,7 +21,7 @@ func (a *App) renderHelp() app.UI {
 			)),
 			el("tbody").Body(rows...),
 		),
-		el("p").Text("Keys act anywhere except while typing in a field; Esc always closes. "+
+		el("p").Text("Keys act anywhere except while typing in a field; PageDown and PageUp (a clicker's keys) step from the slider and the lists too, and ← → from a list. Esc always closes. "+
 			"Every button and list can also be reached with Tab."),
 		el("h3").Text("Reading the panes"),
 		el("ul").Body(

@@ -31,6 +31,10 @@ const (
 	cmdPrevStop
 	cmdQuiz
 	cmdOrders
+	cmdPresent // enter or leave presenter mode (present.go)
+	cmdReveal  // presenter mode: show the difference callout held back
+	cmdStaged  // presenter mode: hold the callout back until a press, or not
+	cmdKeyHint // presenter mode: show or hide the key hint
 )
 
 // keyBinding is one line of the help overlay.
@@ -61,6 +65,7 @@ var keyBindings = []keyBinding{
 	{[]string{"s"}, "s", cmdPicker, "choose a scenario"},
 	{[]string{"e"}, "e", cmdEditor, "open or close the scenario editor"},
 	{[]string{"o"}, "o", cmdOrders, "explore every order of the steps (the orders panel)"},
+	{[]string{"p"}, "p", cmdPresent, "presenter mode: the trees fill the screen (Esc leaves)"},
 	{[]string{"?"}, "?", cmdHelp, "this list of keys"},
 	{[]string{"Escape"}, "Esc", cmdClose, "close the list, the scenario chooser or the editor"},
 }
@@ -87,14 +92,26 @@ type keyEvent struct {
 
 // keyFor decides what a keydown does: nothing when typing into a field (but
 // Escape), when a modifier is held, or for a key with no binding. Space on a
-// button is the button's own.
+// button is the button's own. PageDown and PageUp (a clicker's keys) step
+// whatever has focus, the slider and the lists included, except in text
+// being edited, where they move the caret; ← and → step from a list too,
+// which keeps ↑ and ↓ to choose with. The slider keeps its arrow keys.
 func keyFor(e keyEvent) command {
 	if e.Ctrl || e.Alt || e.Meta {
 		return cmdNone
 	}
 	c := keyCommand(e.Key)
+	clicker := e.Key == "PageDown" || e.Key == "PageUp"
+	if clicker && e.Tag != "TEXTAREA" && !e.Editable {
+		return c
+	}
 	switch e.Tag {
-	case "INPUT", "TEXTAREA", "SELECT":
+	case "SELECT":
+		if e.Key == "ArrowLeft" || e.Key == "ArrowRight" || c == cmdClose {
+			return c
+		}
+		return cmdNone
+	case "INPUT", "TEXTAREA":
 		if c != cmdClose {
 			return cmdNone
 		}
@@ -136,7 +153,8 @@ func (a *App) listenKeys(ctx app.Context) func() {
 	disp := ctx.Dispatcher()
 	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := app.Event{Value: args[0]}
-		c := keyFor(readKeyEvent(e))
+		k := readKeyEvent(e)
+		c := a.modeKey(k, keyFor(k))
 		if c == cmdNone || a.overlay != "" && c != cmdClose && c != cmdHelp {
 			return nil // the overlay has the keyboard
 		}

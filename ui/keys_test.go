@@ -24,6 +24,17 @@ func TestKeyFor(t *testing.T) {
 		{keyEvent{Key: "l", Tag: "TEXTAREA"}, cmdNone},
 		{keyEvent{Key: "Escape", Tag: "TEXTAREA"}, cmdClose},
 		{keyEvent{Key: "ArrowDown", Tag: "SELECT"}, cmdNone},
+		// A clicker's keys step whatever has focus but text being edited;
+		// a list gives up ← and → to the timeline, the slider keeps them.
+		{keyEvent{Key: "PageDown", Tag: "INPUT"}, cmdNextStop},
+		{keyEvent{Key: "PageUp", Tag: "INPUT"}, cmdPrevStop},
+		{keyEvent{Key: "PageDown", Tag: "SELECT"}, cmdNextStop},
+		{keyEvent{Key: "PageDown", Tag: "BUTTON"}, cmdNextStop},
+		{keyEvent{Key: "ArrowRight", Tag: "SELECT"}, cmdForward},
+		{keyEvent{Key: "ArrowLeft", Tag: "SELECT"}, cmdBack},
+		{keyEvent{Key: "PageDown", Tag: "TEXTAREA"}, cmdNone},
+		{keyEvent{Key: "PageDown", Editable: true}, cmdNone},
+		{keyEvent{Key: "p"}, cmdPresent},
 		{keyEvent{Key: "e", Editable: true}, cmdNone},
 		// Space on a button presses the button.
 		{keyEvent{Key: " ", Tag: "BUTTON"}, cmdNone},

@@ -89,6 +89,7 @@ func parseLink(u *url.URL) linkState {
 	for _, k := range []string{"scenario", "src", "lesson", "stop", "step", "designs", "embed"} {
 		s.View = s.View || q.Has(k)
 	}
+	s.View = s.View || u.Path == embedPath // an embed never shows the start page
 	return s
 }
 

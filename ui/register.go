@@ -11,4 +11,5 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // mounts them.
 func Register() {
 	app.Route("/", &App{})
+	app.Route(embedPath, &App{}) // the same app, laid out for a frame (embed.go)
 }

@@ -21,7 +21,7 @@ func (a *App) Render() app.UI {
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.st.Mode.String()).TabIndex(-1)
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.modeName()).TabIndex(-1)
 	if a.st.Mode == modeStart {
 		return main.Body(a.header(), a.startNotice(), a.renderEditor(), a.renderStart(), a.renderOverlay())
 	}
@@ -35,6 +35,21 @@ func (a *App) Render() app.UI {
 	if a.handout || a.printing {
 		return a.renderHandout(main)
 	}
+	body := a.modeBody()
+	if body == nil {
+		body = []app.UI{
+			a.header(),
+			a.renderLessonBar(),
+			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
+			a.renderEditor(),
+			a.renderOrders(),
+			a.renderTransport(),
+			a.renderClassroomTools(),
+			a.renderAsk(),
+			a.renderStepBar(),
+			a.renderPanes(),
+		}
+	}
 	return main.
 		Attr("data-scenario", a.scenarioID()).
 		Attr("data-step", v.N).
@@ -44,21 +59,12 @@ func (a *App) Render() app.UI {
 		Attr("data-designs", designsKey(a.designs)).
 		Attr("data-format", a.format).
 		Attr("data-complete", !a.restLater).
-		Body(
-			a.header(),
-			a.renderLessonBar(),
-			&introView{App: a, Sc: a.sc, Notice: a.notice, AboutOpen: a.aboutOpen},
-			a.renderEditor(),
-			a.renderOrders(),
-			a.renderTransport(),
-			a.renderAsk(),
-			a.renderStepBar(),
-			a.renderPanes(),
+		Body(append(body,
 			a.renderOverlay(),
 			el("div").ID("live").Class("sr-only").
 				Attr("role", "status").Attr("aria-live", "polite").Attr("aria-atomic", "true").
 				Text(v.Live),
-		)
+		)...)
 }
 
 // scenarioID names the scenario on screen: its library key, or "own".
@@ -76,15 +82,7 @@ func (a *App) scenarioID() string {
 // every design, and where the designs differ, how.
 func (a *App) renderStepBar() app.UI {
 	v := a.view
-	line, text := "", ""
-	switch {
-	case v.Shared != nil:
-		line, text = "line "+itoa(v.Shared.Pos.Line), callText(v.Shared.Source)
-	case v.N == 0:
-		text = "The start: the processes the scenario declares, before any step."
-	default:
-		text = "Here the designs run different steps; each pane names its own."
-	}
+	line, text := stepText(v)
 	now := el("p").Class("now").Attr("data-shared", v.Shared != nil).Body(
 		el("span").Class("lineno").Text(line),
 		el("code").ID("step-source").Text(text),
@@ -96,14 +94,31 @@ func (a *App) renderStepBar() app.UI {
 	return el("section").Class("stepbar").Attr("aria-label", "This step").Body(
 		el("div").Class("now-line").Body(now, renderLegend()),
 		el("div").Class("says").Body(says...),
-		renderDiffs(v, a.st.Mode == modeLesson || a.st.Quiz),
+		a.renderDiffs(),
 	)
 }
 
-// renderDiffs is the callout that says how the panes differ at step v;
+// stepText names the step the panes ran at v: its line ("" at the start or
+// where the panes ran different steps) and its call.
+func stepText(v *stepView) (line, text string) {
+	switch {
+	case v.Shared != nil:
+		return "line " + itoa(v.Shared.Pos.Line), callText(v.Shared.Source)
+	case v.N == 0:
+		return "", "The start: the processes the scenario declares, before any step."
+	}
+	return "", "Here the designs run different steps; each pane names its own."
+}
+
+// renderDiffs is the callout that says how the panes differ at this step.
+func (a *App) renderDiffs() app.UI {
+	return diffsCallout(a.view, a.st.Mode == modeLesson || a.st.Quiz)
+}
+
+// diffsCallout is the callout that says how the panes differ at step v;
 // scrolls says that it scrolls (in a lesson or a quiz: style.css), so the
 // keyboard must reach it.
-func renderDiffs(v *stepView, scrolls bool) app.UI {
+func diffsCallout(v *stepView, scrolls bool) app.UI {
 	if len(v.Diffs) == 0 {
 		msg := "The designs agree at this step on what an observer sees: " + scenarios.Observed + "."
 		if len(v.Panes) < 2 {

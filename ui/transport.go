@@ -29,31 +29,39 @@ func icon(d string) app.UI {
 		Body(svg("path").Attr("d", d).Attr("fill", "currentColor"))
 }
 
-// renderTransport is the transport bar.
-func (a *App) renderTransport() app.UI {
-	v := a.view
+// iconButton is one of the transport's buttons: an icon with a label and
+// its key, disabled when off.
+func iconButton(id, label, keys, d string, off bool, h app.EventHandler) app.UI {
+	b := el("button").ID(id).Class("btn icon").
+		Attr("aria-label", label).Attr("aria-keyshortcuts", keys).Title(label)
+	return disabled(b, off).OnClick(h).Body(icon(d))
+}
+
+// playButton is the play/pause button.
+func (a *App) playButton() app.UI {
 	playLabel, playIcon := "Play (Space)", iconPlay
 	if a.playing {
 		playLabel, playIcon = "Pause (Space)", iconPause
 	}
-	button := func(id, label, keys, d string, off bool, h app.EventHandler) app.UI {
-		b := el("button").ID(id).Class("btn icon").
-			Attr("aria-label", label).Attr("aria-keyshortcuts", keys).Title(label)
-		return disabled(b, off).OnClick(h).Body(icon(d))
-	}
+	return el("button").ID("play").Class("btn icon play").
+		Attr("aria-label", playLabel).Attr("aria-keyshortcuts", "Space").Attr("aria-pressed", a.playing).Title(playLabel).
+		OnClick(a.onPlay).Body(icon(playIcon))
+}
+
+// renderTransport is the transport bar.
+func (a *App) renderTransport() app.UI {
+	v := a.view
 	paneLabel, paneText := "Add a third pane (t)", "+ pane"
 	if len(a.designs) >= maxPanes {
 		paneLabel, paneText = "Remove the third pane (t)", "− pane"
 	}
 	return el("nav").Class("transport").Attr("aria-label", "Timeline").Body(
 		el("div").Class("buttons").Body(
-			button("first", "First step (Home)", "Home", iconFirst, v.N == 0, a.onFirst),
-			button("back", "Previous step (←)", "ArrowLeft", iconBack, v.N == 0, a.onBack),
-			el("button").ID("play").Class("btn icon play").
-				Attr("aria-label", playLabel).Attr("aria-keyshortcuts", "Space").Attr("aria-pressed", a.playing).Title(playLabel).
-				OnClick(a.onPlay).Body(icon(playIcon)),
-			button("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= v.Last, a.onForward),
-			button("last", "Last step (End)", "End", iconLast, v.N >= v.Last, a.onLast),
+			iconButton("first", "First step (Home)", "Home", iconFirst, v.N == 0, a.onFirst),
+			iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, v.N == 0, a.onBack),
+			a.playButton(),
+			iconButton("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= v.Last, a.onForward),
+			iconButton("last", "Last step (End)", "End", iconLast, v.N >= v.Last, a.onLast),
 		),
 		&choice{ID: "speed", Label: "Speed", Options: speedOptions, Value: strconv.Itoa(a.speed), App: a},
 		el("output").ID("step-label").Attr("for", "scrubber").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),

@@ -49,6 +49,12 @@ func Export(webDir, outDir string) error {
 	if err != nil {
 		return fmt.Errorf("webserver: export: copying web files: %w", err)
 	}
+	// go-app writes the embed's page as embed.html, which hosts that map
+	// /embed to embed.html (GitHub Pages, Netlify) serve at /embed; a plain
+	// file server needs it under its own name.
+	if err := webbuild.CopyFile(filepath.Join(outDir, "embed.html"), filepath.Join(outDir, "embed")); err != nil {
+		return fmt.Errorf("webserver: export: %w", err)
+	}
 	if err := fixPages(outDir); err != nil {
 		return err
 	}

@@ -51,6 +51,9 @@ type config struct {
 	LoadingLabel                   string
 	Icon                           app.Icon
 	Styles                         []string
+	// Scripts run before go-app's own (sandbox.js must: it readies a frame
+	// sandboxed without allow-same-origin for go-app's start).
+	Scripts []string
 	// CacheableResources are pre-cached by the service worker besides
 	// those go-app lists itself (app.Handler.makeAppWorkerJS), which leave
 	// out Icon.SVG.
@@ -89,7 +92,8 @@ var appConfig = config{
 		AppleTouch: "/web/icon-192.png",
 	},
 	Styles:             []string{"/web/style.css"},
-	CacheableResources: []string{"/web/icon.svg", "/web/gif-worker.js"},
+	Scripts:            []string{"/web/sandbox.js"},
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
 	RawHeaders:         []string{wasmPreloadTag},
 }
@@ -220,6 +224,7 @@ func newHandler(version string, res files) *app.Handler {
 		LoadingLabel:            c.LoadingLabel,
 		Icon:                    c.Icon,
 		Styles:                  append([]string(nil), c.Styles...),
+		Scripts:                 append([]string(nil), c.Scripts...),
 		CacheableResources:      append([]string(nil), c.CacheableResources...),
 		ServiceWorkerTemplate:   c.ServiceWorker,
 		Resources:               res,

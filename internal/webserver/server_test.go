@@ -30,6 +30,7 @@ func (*page) Render() app.UI { return app.H1().Text("forklab") }
 
 func TestMain(m *testing.M) {
 	app.Route("/", &page{})
+	app.Route("/embed", &page{}) // as ui.Register routes the embed
 	os.Exit(m.Run())
 }
 
@@ -425,6 +426,7 @@ func TestPageIsLocal(t *testing.T) {
 		`src="/web/icon-192.png"`,
 		`href="/manifest.webmanifest"`,
 		`src="/app.js"`,
+		`<script src="/web/sandbox.js"></script>`, // before app.js runs (it is deferred)
 		wasmPreloadTag,
 	} {
 		if !strings.Contains(page, want) {
@@ -450,7 +452,7 @@ func TestPageIsLocal(t *testing.T) {
 		}
 	}
 	worker := string(body(t, get(t, s, "/app-worker.js")))
-	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`} {
+	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/embed"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}
@@ -475,7 +477,7 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{
-		"index.html", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
+		"index.html", "embed", "embed.html", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
 		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz",
 		"web/style.css", "web/icon.svg", "web/icon-192.png", "web/icon-512.png",
 	} {
@@ -515,6 +517,8 @@ func TestExport(t *testing.T) {
 	defer fsrv.Close()
 	for path, ctype := range map[string]string{
 		"/":                     "text/html; charset=utf-8",
+		"/embed":                "text/html; charset=utf-8",
+		"/embed.html":           "text/html; charset=utf-8",
 		"/app.js":               "text/javascript; charset=utf-8",
 		"/web/app.wasm":         "application/wasm",
 		"/manifest.webmanifest": "",
