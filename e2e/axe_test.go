@@ -32,6 +32,9 @@ var axeViews = []struct{ name, path, ready string }{
 	{"keys overlay", "/?scenario=vfork-csh&step=3", drawnJS + ` && ` + afterKey("?", `document.querySelector('[data-overlay=help]') !== null`)},
 	{"scenario chooser", "/?scenario=fork-follow-continue", drawnJS + ` && ` + afterKey("s", `document.querySelector('[data-overlay=picker]') !== null`)},
 	{"editor", "/?scenario=vfork-follow", drawnJS + ` && ` + afterKey("e", `document.querySelector('#editor:not([hidden]) textarea') !== null`)},
+	{"term explained", "/?scenario=fork-follow-to-scx&step=5&designs=old,new", drawnJS + ` && (document.querySelector('[role=tooltip]:not([hidden])') !== null || document.querySelector('.narration [data-term]').dispatchEvent(new MouseEvent('mouseover', {bubbles: true})) && false)`},
+	{"glossary", "/glossary", `document.querySelector('#glossary[data-runtime="wasm"]') !== null`},
+	{"assumptions", "/assumptions", `document.querySelector('#assumptions[data-runtime="wasm"]') !== null`},
 	{"presenter mode", "/?scenario=orphan-race&step=6&designs=merged,current&present=1", stageDrawnJS},
 	{"embed", "/embed?scenario=vfork-csh&step=5&designs=old,new", stageDrawnJS},
 }

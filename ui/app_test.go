@@ -45,7 +45,8 @@ func (x *tester) run(fn func(ctx app.Context)) {
 
 func (x *tester) do(c command) { x.run(func(ctx app.Context) { x.a.do(ctx, c) }) }
 
-func (x *tester) html() string { return app.HTMLString(x.a) }
+// html is the page's HTML with its glossary terms as plain text (unwrapTerms).
+func (x *tester) html() string { return unwrapTerms(app.HTMLString(x.a)) }
 
 func (x *tester) contains(want ...string) {
 	x.t.Helper()

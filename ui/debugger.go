@@ -205,14 +205,14 @@ func renderWait(w *sim.WaitResult, linux bool) app.UI {
 			value = ""
 		}
 		return el("span").Class("macro").Attr("data-on", on).Attr("data-macro", name).Body(
-			el("span").Class("mono").Text(name),
+			el("span").Class("mono").Body(markCode(name, false)...),
 			app.Text(" "+value),
 		)
 	}
 	event := linux && w.Event != 0
 	return el("div").Class("wait").Attr("data-role", "wait").Body(
 		el("p").Body(
-			el("span").Class("mono").Text("wait4() → "),
+			el("span").Class("mono").Body(markCode("wait4() → ", false)...),
 			el("strong").Text(ret),
 		),
 		hidden(el("div").Class("macros"), !hasStatus).Body(
@@ -278,8 +278,10 @@ func renderRecord(v debuggerView, l sim.LwpInfo, changed sim.PLFlags) app.UI {
 		if ch {
 			label += ", changed this step"
 		}
-		chips = append(chips, el("li").Class("chip").
+		chips = append(chips, el("li").Class("chip term").
 			Attr("data-flag", f.Name).
+			Attr("data-term", f.Name).
+			Attr("tabindex", -1).
 			Attr("data-state", state).
 			Attr("data-changed", ch).
 			Title(label).
@@ -287,18 +289,18 @@ func renderRecord(v debuggerView, l sim.LwpInfo, changed sim.PLFlags) app.UI {
 			Text(text))
 	}
 	fields := []app.UI{
-		el("dt").Class("mono").Text(names[0]), el("dd").Text(sigText(l.Sig, v.Linux)),
-		el("dt").Class("mono").Text(names[1]), el("dd").Class("mono").Attr("data-role", "event").Text(event),
-		el("dt").Class("mono").Text(names[2]), el("dd").Class("mono").Attr("data-role", "child").Text(child),
+		el("dt").Class("mono").Body(markCode(names[0], false)...), el("dd").Body(markCode(sigText(l.Sig, v.Linux), false)...),
+		el("dt").Class("mono").Body(markCode(names[1], false)...), el("dd").Class("mono").Attr("data-role", "event").Body(markCode(event, false)...),
+		el("dt").Class("mono").Body(markCode(names[2], false)...), el("dd").Class("mono").Attr("data-role", "child").Text(child),
 	}
 	if si := siginfoText(v, l); si != "" {
 		fields = append(fields,
-			el("dt").Class("mono").Text("pl_siginfo"),
+			el("dt").Class("mono").Body(markCode("pl_siginfo", false)...),
 			el("dd").Attr("data-role", "siginfo").Attr("data-code", l.Siginfo.Code.String()).Text(si))
 	}
 	return el("div").Class("lwpinfo").Attr("data-role", "lwpinfo").Attr("data-flags", l.Flags.String()).Body(
 		el("dl").Class("fields").Body(fields...),
-		hidden(el("ul").Class("chips").Attr("aria-label", "pl_flags: "+l.Flags.String()), v.Linux).Body(chips...),
+		hidden(termGroup(el("ul").Class("chips"), "pl_flags: "+l.Flags.String()), v.Linux).Body(chips...),
 	)
 }
 

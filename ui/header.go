@@ -142,7 +142,7 @@ func (v *introView) Render() app.UI {
 			),
 		),
 		el("div").Class("about-line").Body(
-			el("p").ID("about").Class("about").Attr("data-open", v.AboutOpen).Text(strings.Join(f.About, " ")),
+			el("p").ID("about").Class("about").Attr("data-open", v.AboutOpen).Body(markTerms(strings.Join(f.About, " "), false)...),
 			el("button").Class("btn small more").
 				Attr("aria-expanded", v.AboutOpen).Attr("aria-controls", "about").
 				Attr("aria-label", "Show "+more+" of the scenario's description").

@@ -196,7 +196,7 @@ func TestWhoLearntWhat(t *testing.T) {
 
 // textOf is the text of an HTML string, white space collapsed.
 func textOf(h string) string {
-	return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(h, " ")), " ")
+	return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(unwrapTerms(h), " ")), " ")
 }
 
 func TestWaitStatus(t *testing.T) {

@@ -238,13 +238,16 @@ func renderNarration(nr narration) app.UI {
 	}
 	says := make([]app.UI, 0, len(nr.Says))
 	for _, s := range nr.Says {
-		says = append(says, el("p").Class("say").Text(s))
+		says = append(says, el("p").Class("say").Body(markTerms(s, false)...))
 	}
 	assumptions := make([]app.UI, 0, len(nr.Assumptions))
 	for _, a := range nr.Assumptions {
 		assumptions = append(assumptions, el("p").Class("assumption").Attr("data-assumption", a.Name).Body(
-			el("span").Class("badge").Text("assumption "+a.Name),
-			app.Text(" "+a.Text),
+			append([]app.UI{
+				el("a").Class("badge").Attr("data-role", "assumption-badge").Attr("href", assumptionHref(a.Name)).
+					Title("Assumption " + a.Name + ": what the review says and what forklab assumes").Text("assumption " + a.Name),
+				app.Text(" "),
+			}, markTerms(a.Text, false)...)...,
 		))
 	}
 	broken := make([]app.UI, 0, len(nr.Broken))
@@ -254,11 +257,11 @@ func renderNarration(nr narration) app.UI {
 	results := make([]app.UI, 0, len(nr.Results))
 	for _, res := range nr.Results {
 		if !res.Returned {
-			results = append(results, el("p").Class("result").Attr("data-result", "set").Text(res.Text))
+			results = append(results, el("p").Class("result").Attr("data-result", "set").Body(markCode(res.Text, false)...))
 			continue
 		}
 		results = append(results, el("p").Class("result").Attr("data-result", "returned").Title(res.Text).Body(
-			el("span").Class("mono").Text(res.Call),
+			el("span").Class("mono").Body(markCode(res.Call, false)...),
 			app.Text(" → "),
 			el("strong").Class("mono").Text(res.Got),
 			app.Text(strings.TrimPrefix(res.Text, res.Call+" returns "+res.Got)),
@@ -274,11 +277,11 @@ func renderNarration(nr narration) app.UI {
 		if e.File != "" {
 			where += " · " + e.File
 		}
-		evs = append(evs, el("li").Attr("data-kind", e.Kind).Body(
-			el("span").Class("fn mono").Title(where).Text(where),
+		evs = append(evs, el("li").Attr("data-kind", e.Kind).Body(append([]app.UI{
+			el("span").Class("fn mono").Title(where).Body(markCode(where, true)...),
 			el("span").Class("mono proc").Text(e.Proc),
-			app.Text(" "+e.Text),
-		))
+			app.Text(" "),
+		}, markTerms(e.Text, true)...)...))
 	}
 	empty := len(broken)+len(says)+len(assumptions)+len(results)+len(checks)+len(evs) == 0 && nr.EndNote == ""
 	return el("section").Class("narration").Attr("data-role", "narration").Body(
@@ -291,7 +294,7 @@ func renderNarration(nr narration) app.UI {
 		hidden(el("p").Class("endnote").Attr("data-role", "endnote"), nr.EndNote == "").Text(nr.EndNote),
 		hidden(el("details").Class("events").Attr("open", true), len(evs) == 0).Body(
 			el("summary").Text("In the kernel: "+itoa(len(nr.Events))+" events"),
-			el("ol").Body(evs...),
+			termGroup(el("ol"), "kernel events").Body(evs...),
 		),
 		hidden(el("p").Class("muted"), !empty).Text("Before the first step."),
 	)

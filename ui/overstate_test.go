@@ -10,7 +10,7 @@ import (
 
 // narrationOf returns the narration of pane i as the page renders it.
 func narrationOf(x *tester, i int) string {
-	return renderHTML(renderNarration(x.a.view.Panes[i].Narr))
+	return unwrapTerms(renderHTML(renderNarration(x.a.view.Panes[i].Narr)))
 }
 
 // TestNoCreditBeforeReturn: under 9.1 the kernel sets vfork's value at step 5,

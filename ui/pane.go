@@ -22,18 +22,23 @@ func (a *App) renderPanes() app.UI {
 // renderLegend says how the tree's lines are drawn.
 func renderLegend() app.UI {
 	item := func(kind, text string) app.UI {
-		return el("li").Body(
+		return el("li").Body(append([]app.UI{
 			svg("svg").Attr("viewBox", "0 0 36 10").Attr("width", "36").Attr("height", "10").
 				Attr("aria-hidden", "true").Attr("focusable", "false").Attr("data-role", "legend").
 				Body(svg("path").Attr("d", "M1 5 L35 5").Attr("data-role", "edge").Attr("data-kind", kind).Attr("data-visible", true)),
-			app.Text(" "+text),
-		)
+			app.Text(" "),
+		}, markTerms(text, true)...)...)
 	}
-	return el("ul").Class("legend").Attr("aria-label", "How the tree is drawn").Body(
+	return termGroup(el("ul").Class("legend"), "How the tree is drawn").Body(
 		item("parent", "parent (p_pptr)"),
 		item("realparent", "real parent (p_oppid)"),
 		item("tracer", "tracer"),
 		item("orphan", "orphan list (p_orphans)"),
+		el("li").Class("ref-links").Body(
+			el("a").Attr("href", glossaryPath).Text("glossary"),
+			app.Text(" · "),
+			el("a").Attr("href", assumptionsPath).Text("assumptions"),
+		),
 	)
 }
 

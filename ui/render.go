@@ -89,7 +89,7 @@ func (a *App) renderStepBar() app.UI {
 	)
 	says := make([]app.UI, 0, len(v.Says))
 	for _, s := range v.Says {
-		says = append(says, el("p").Class("say").Text(s))
+		says = append(says, el("p").Class("say").Body(markTerms(s, false)...))
 	}
 	return el("section").Class("stepbar").Attr("aria-label", "This step").Body(
 		el("div").Class("now-line").Body(now, renderLegend()),

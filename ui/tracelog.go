@@ -60,6 +60,7 @@ type traceGroup struct {
 	Line   int // the step's line in the file
 	Source string
 	Lines  []string
+	segs   []termSeg // Lines cut at their glossary terms, once (traceGroupView)
 }
 
 // buildTrace renders every frame of r in format; an unknown format falls
@@ -127,7 +128,7 @@ func (v *traceView) Render() app.UI {
 				Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
 				Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
 				Text(save)),
-		el("ol").Class("tracelog").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
+		termGroup(el("ol").Class("tracelog"), "trace lines").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
 	)
 }
 
@@ -141,11 +142,16 @@ type traceGroupView struct {
 
 func (v *traceGroupView) Render() app.UI {
 	g := v.G
-	// The lines are one text node: a trace log has hundreds of them, and an
-	// element each would make the page slower to build.
-	lines, cls := strings.Join(g.Lines, "\n"), "tlines mono"
-	if len(g.Lines) == 0 {
-		lines, cls = "(no line in this format)", "tlines mono muted"
+	// The lines are one element: a trace log has hundreds of them, and an
+	// element each would make the page slower to build. Only their glossary
+	// terms are elements, out of the tab order (the log is one tab stop).
+	lines := []app.UI{app.Text("(no line in this format)")}
+	cls := "tlines mono muted"
+	if len(g.Lines) > 0 {
+		if g.segs == nil {
+			g.segs = splitTerms(strings.Join(g.Lines, "\n"), false)
+		}
+		lines, cls = renderSegs(g.segs, true), "tlines mono"
 	}
 	// The button's name is its text, with words that only a screen reader
 	// reads: "go to step 3, line 20: D: ptrace follow-fork P on".
@@ -155,6 +161,7 @@ func (v *traceGroupView) Render() app.UI {
 		OnClick(v.onClick).
 		Body(
 			el("button").Class("tstep").
+				Attr("data-term-stop", true).Attr("tabindex", -1).
 				Attr("aria-current", ariaStep(v.Current)).
 				Body(
 					el("span").Class("sr-only").Text("go to step "),
@@ -162,7 +169,7 @@ func (v *traceGroupView) Render() app.UI {
 					el("span").Class("sr-only").Text(", line "),
 					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
 				),
-			el("div").Class(cls).Text(lines),
+			el("div").Class(cls).Body(lines...),
 		)
 }
 
