@@ -302,8 +302,10 @@ func TestEmbed(t *testing.T) {
 	}
 	src := html.UnescapeString(m[1])
 
-	for _, size := range [][2]int64{{800, 450}, {960, 540}} {
-		w, h := size[0], size[1]
+	// The process names' least height at each size (the embed's chrome is
+	// small, the callout one line: the trees take the frame).
+	for _, size := range [][3]int64{{800, 450, 14}, {960, 540, 16}} {
+		w, h, least := size[0], size[1], float64(size[2])
 		setViewport(b, w, h)
 		b.Navigate(fmt.Sprintf("%s/?w=%d&h=%d&src=%s", host.URL, w, h, url.QueryEscape(src)))
 		s, _ := waitFrame(b, `s.mode === "embed" && s.step === 5 && s.settled`, nil)
@@ -312,6 +314,12 @@ func TestEmbed(t *testing.T) {
 			t.Errorf("the frame is %.0f×%.0f, want %d×%d", s.InnerW, s.InnerH, w, h)
 		}
 		t.Logf("embed %d×%d: trees %+v, smallest process name %.1f px, document %.0f×%.0f", w, h, s.Trees, s.MinLabel, s.ScrollW, s.ScrollH)
+		if s.MinLabel < least {
+			t.Errorf("embed %d×%d: the process names are %.1f px high, want at least %.0f", w, h, s.MinLabel, least)
+		}
+		if s.DiffCount < 1 || !strings.Contains(s.Text, "The designs differ here in") {
+			t.Errorf("embed %d×%d: the callout line is missing (%d differences):\n%s", w, h, s.DiffCount, s.Text)
+		}
 		b.Screenshot(fmt.Sprintf("%dx%d", w, h))
 	}
 }

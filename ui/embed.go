@@ -137,10 +137,12 @@ func (a *App) renderEmbed() []app.UI {
 	return []app.UI{
 		app.H1().Class("sr-only").Text("forklab: " + a.sc.File.Title),
 		notice,
+		a.renderEmbedCaption(),
 		el("section").Class("embed-step").Attr("aria-label", "This step").Body(a.renderStepLine()),
 		a.renderStagePanes(),
-		el("div").Class("embed-callout").Body(a.renderDiffs()),
+		a.renderEmbedCallout(),
 		el("nav").Class("embed-transport").Attr("aria-label", "Timeline").Body(
+			a.embedStopButton(-1),
 			iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, v.N <= first, a.onBack),
 			a.playButton(),
 			iconButton("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= last, a.onForward),
@@ -149,6 +151,7 @@ func (a *App) renderEmbed() []app.UI {
 				Attr("min", first).Attr("max", last).Attr("step", 1).Attr("value", v.N).
 				Attr("aria-label", "Step").Attr("aria-valuetext", "step "+itoa(v.N)+" of "+itoa(v.Last)).
 				OnInput(a.onScrub),
+			a.embedStopButton(1),
 			el("a").Class("embed-open").Attr("href", full).Attr("target", "_blank").Attr("rel", "noopener").
 				Title("Open this view in forklab, with the trace logs and the debugger's view").
 				Text("forklab ↗"),
@@ -160,7 +163,10 @@ func (a *App) renderEmbed() []app.UI {
 // from origin ("scheme://host"), or why there is none.
 func (a *App) embedSnippet(origin string) (string, error) {
 	l, packed := a.link()
-	if a.sc.Own() && packed == "" {
+	switch {
+	case a.st.ownLesson() && packed == "":
+		return "", errors.New("this lesson is too long for a link, so it cannot be embedded; shorten it, or embed a library lesson")
+	case a.st.Mode != modeLesson && a.sc.Own() && packed == "":
 		return "", errors.New("this scenario is too long for a link, so it cannot be embedded; shorten it, or embed a library scenario")
 	}
 	src := origin + embedPath + "?" + l.query(packed)
