@@ -2,11 +2,11 @@
 
 package e2e
 
-// A lesson in an embed, and an embed of a quiz link, as a course page shows
-// them in a frame of 800×450: the lesson plays as a deck (caption on one
-// line, PageDown and PageUp between stops, the stop buttons in the
-// transport), and quiz=1 is refused with a plain notice while the view
-// still shows.
+// Embeds, finished: a lesson in an embed, an embed of a quiz link, and the
+// one-line callout, as a course page shows them in a frame of 800×450. The
+// lesson plays as a deck (caption on one line, PageDown and PageUp between
+// stops, the stop buttons in the transport); quiz=1 is refused with a plain
+// notice while the view still shows; the callout opens over the trees.
 
 import (
 	"fmt"
@@ -118,4 +118,39 @@ func TestEmbedQuiz(t *testing.T) {
 	b.Screenshot("800x450")
 	b.PressKey(kb.ArrowRight)
 	waitStage(b, `s.step === 6`)
+
+	// A narrow frame (a phone's course page) still shows both trees whole.
+	setViewport(b, 480, 360)
+	s = waitStage(b, `s.innerW === 480 && s.settled`)
+	checkFits(t, s, 2)
+	t.Logf("quiz embed 480×360: smallest process name %.1f px", s.MinLabel)
+	b.Screenshot("480x360")
+}
+
+// TestEmbedCallout: the embed's callout is one line that names what
+// differs; opened (a click, or Enter on it), the whole table lies over the
+// trees inside the frame, and it closes again with Enter.
+func TestEmbedCallout(t *testing.T) {
+	b := openView(t, 800, 450, "/embed?scenario=vfork-csh&step=5&designs=old,new")
+	s := waitStage(b, `s.mode === "embed" && s.step === 5 && s.settled`)
+	const box = `(() => {
+  const d = document.getElementById('embed-callout'), r = d.querySelector('[data-role="diffs"]').getBoundingClientRect();
+  return [d.open ? 1 : 0, r.top, r.bottom, d.querySelector('summary').getBoundingClientRect().top,
+    d.querySelector('summary').getBoundingClientRect().height, d.querySelectorAll('tbody tr').length];
+})()`
+	c := Eval[[]float64](b, box)
+	if c[0] != 0 || c[4] > 24 || !strings.Contains(s.Text, "line 20: P: vfork as C · P · P: its memory · C: its memory") {
+		t.Errorf("closed callout: open %v, line %.0f px high; text:\n%s", c[0] == 1, c[4], s.Text)
+	}
+	b.Click("#embed-callout > summary")
+	b.Poll(`document.getElementById('embed-callout').open`)
+	c = Eval[[]float64](b, box)
+	s = waitStage(b, `true`)
+	if c[1] < 0 || c[2] > c[3]+1 || int(c[5]) != s.DiffCount || s.ScrollH > s.InnerH {
+		t.Errorf("open callout spans %.0f..%.0f above its line at %.0f with %.0f rows of %d; document %.0f high in %.0f",
+			c[1], c[2], c[3], c[5], s.DiffCount, s.ScrollH, s.InnerH)
+	}
+	b.Screenshot("open")
+	b.PressKey(kb.Enter) // the summary has the focus after the click
+	b.Poll(`!document.getElementById('embed-callout').open`)
 }
