@@ -30,6 +30,19 @@ const captionJS = `(() => {
     summary: d.querySelector('summary').getBoundingClientRect().height};
 })()`
 
+// embedCode opens the main page's embed code and returns it with the
+// address its <iframe> frames, "" when it frames none.
+func embedCode(b *Browser) (snippet, src string) {
+	b.Click("#embed-button")
+	b.Poll(`document.getElementById('embed-snippet') !== null`)
+	snippet = Eval[string](b, `document.getElementById('embed-snippet').value`)
+	if m := regexp.MustCompile(`<iframe src="([^"]+)"`).FindStringSubmatch(snippet); m != nil {
+		src = html.UnescapeString(m[1])
+	}
+	return snippet, src
+}
+
+// caption is what captionJS reads.
 type caption struct {
 	Stop, Stops int
 	Open        bool
@@ -46,18 +59,15 @@ func TestEmbedLesson(t *testing.T) {
 	// The main page's embed code, in a lesson, frames the lesson.
 	b.Navigate(srv.URL + "/?lesson=review-2012&stop=3")
 	b.Poll(`document.querySelector('#forklab[data-runtime="wasm"][data-mode="lesson"] [data-role="lesson"][data-stop="3"]') !== null`)
-	b.Click("#embed-button")
-	b.Poll(`document.getElementById('embed-snippet') !== null`)
-	snippet := Eval[string](b, `document.getElementById('embed-snippet').value`)
-	m := regexp.MustCompile(`<iframe src="([^"]+)"`).FindStringSubmatch(snippet)
-	if m == nil || html.UnescapeString(m[1]) != srv.URL+"/embed?lesson=review-2012&stop=3" {
+	snippet, src := embedCode(b)
+	if src != srv.URL+"/embed?lesson=review-2012&stop=3" {
 		t.Fatalf("the lesson's embed code is %q, want an iframe of %s/embed?lesson=review-2012&stop=3", snippet, srv.URL)
 	}
 
 	// In a frame on another origin, the stop's step shows at once (the
 	// stop's question is not asked), both trees, nothing to scroll.
 	setViewport(b, 800, 450)
-	b.Navigate(fmt.Sprintf("%s/?w=800&h=450&src=%s", host.URL, url.QueryEscape(html.UnescapeString(m[1]))))
+	b.Navigate(fmt.Sprintf("%s/?w=800&h=450&src=%s", host.URL, url.QueryEscape(src)))
 	s, _ := waitFrame(b, `s.mode === "embed" && s.scenario === "exec-continue" && s.settled`, nil)
 	checkFits(t, s, 2)
 	if !strings.Contains(s.Text, "Stop 3 of") || strings.Contains(s.Text, "Predict, then reveal") {

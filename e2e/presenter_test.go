@@ -292,15 +292,11 @@ func TestEmbed(t *testing.T) {
 	// The main page's embed code frames its view.
 	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=5&designs=old,new")
 	waitView(b, "vfork-csh", 5)
-	b.Click("#embed-button")
-	b.Poll(`document.getElementById('embed-snippet') !== null`)
-	snippet := Eval[string](b, `document.getElementById('embed-snippet').value`)
-	m := regexp.MustCompile(`<iframe src="([^"]+)"`).FindStringSubmatch(snippet)
-	want := srv.URL + "/embed?scenario=vfork-csh&amp;step=5&amp;designs=old,new"
-	if m == nil || !strings.HasPrefix(m[1], want) {
+	snippet, src := embedCode(b)
+	want := srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new"
+	if !strings.HasPrefix(src, want) {
 		t.Fatalf("embed code %q, want an iframe of %s", snippet, want)
 	}
-	src := html.UnescapeString(m[1])
 
 	// The process names' least height at each size (the embed's chrome is
 	// small, the callout one line: the trees take the frame).
