@@ -135,7 +135,7 @@ func (a *App) renderEmbed() []app.UI {
 	full := "/?" + l.query(packed)
 	notice := hidden(el("p").Class("notice").Attr("role", "alert"), a.notice == "").Text(a.notice)
 	return []app.UI{
-		app.H1().Class("sr-only").Text("forklab: " + a.sc.File.Title),
+		app.H1().Class("sr-only").Text(a.embedTitle()),
 		notice,
 		a.renderEmbedCaption(),
 		el("section").Class("embed-step").Attr("aria-label", "This step").Body(a.renderStepLine()),
@@ -171,5 +171,5 @@ func (a *App) embedSnippet(origin string) (string, error) {
 	}
 	src := origin + embedPath + "?" + l.query(packed)
 	return `<iframe src="` + html.EscapeString(src) + `" width="960" height="540"` +
-		` title="` + html.EscapeString("forklab: "+a.sc.File.Title) + `" loading="lazy" style="border: 0"></iframe>`, nil
+		` title="` + html.EscapeString(a.embedTitle()) + `" loading="lazy" style="border: 0"></iframe>`, nil
 }

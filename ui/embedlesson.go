@@ -84,3 +84,21 @@ func (a *App) embedNoStart() {
 	a.applyLink(linkState{View: true})
 	a.notice = joinNotices(why, "This embed shows a library scenario instead.")
 }
+
+// embedTitle names what the embed shows, for its heading and its frame's
+// title: the lesson and its stop, or the scenario.
+func (a *App) embedTitle() string {
+	if a.st.Mode == modeLesson {
+		return "forklab: " + a.st.Lesson.L.Title + ", stop " + itoa(a.st.Stop+1) + " of " + itoa(len(a.st.Lesson.L.Stops))
+	}
+	return "forklab: " + a.sc.File.Title
+}
+
+// embedCodeHelp is what the main page says over the embed code: the
+// parameters that apply to the view.
+func (a *App) embedCodeHelp() string {
+	if a.st.Mode == modeLesson {
+		return "Paste this into the course page's HTML. It opens the lesson at this stop, as a deck: PgDn and PgUp move between stops, and its questions are left to forklab itself. Add &autoplay=1 to its address to play this stop's scenario on from its step, &speed= to set how fast."
+	}
+	return "Paste this into the course page's HTML. It opens at this step; add &start=, &end=, &autoplay=1 or &speed= to its address to bound or play it."
+}

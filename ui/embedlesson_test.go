@@ -22,7 +22,8 @@ func TestEmbedLesson(t *testing.T) {
 		t.Errorf("at step %d (shown %d, question %v), want the stop's step %d shown, no question",
 			x.a.step, x.a.view.N, x.a.view.Ask != nil, st.S.Position)
 	}
-	x.contains(`id="embed-caption"`, `data-stop="3"`, "Stop 3 of", `id="next-stop"`, `id="embed-callout"`)
+	x.contains(`id="embed-caption"`, `data-stop="3"`, "Stop 3 of", `id="next-stop"`, `id="embed-callout"`,
+		"forklab: The 2012 review, point by point, stop 3 of")
 	if strings.Contains(x.html(), `data-role="question"`) {
 		t.Error("the lesson embed shows a question")
 	}
@@ -37,7 +38,8 @@ func TestEmbedLesson(t *testing.T) {
 
 	x.nav("/?lesson=review-2012&stop=3")
 	got, err := x.a.embedSnippet("https://forklab.example")
-	if want := `<iframe src="https://forklab.example/embed?lesson=review-2012&amp;stop=3"`; err != nil || !strings.HasPrefix(got, want) {
+	if want := `<iframe src="https://forklab.example/embed?lesson=review-2012&amp;stop=3"`; err != nil || !strings.HasPrefix(got, want) ||
+		!strings.Contains(got, `title="forklab: The 2012 review, point by point, stop 3 of`) {
 		t.Errorf("embedSnippet of a lesson view = %q, %v; want it to start %q", got, err, want)
 	}
 }
