@@ -67,11 +67,11 @@ func resultNotes(r *scenarios.Run, i int) []resultNote {
 
 // eventNote is one kernel event in words.
 type eventNote struct {
-	Kind string // the event type, lower case (stopped, forked, ...)
-	Proc string // NAME[pid]
-	Text string // sim.Describe
-	Func string // the kernel function
-	File string // where it lives
+	Kind string     // the event type, lower case (stopped, forked, ...)
+	Proc string     // NAME[pid]
+	Text string     // sim.Describe
+	Func string     // the kernel function
+	Src  kernelLink // where it lives
 }
 
 // brokenNote is an invariant a step broke, in words.
@@ -177,7 +177,7 @@ func buildNarration(rv *runView, i, n int, shared bool) narration {
 			b := e.Common()
 			nr.Events = append(nr.Events, eventNote{
 				Kind: eventKind(e), Proc: b.Proc, Text: text, Func: b.Func,
-				File: sourceFile(b.Func, rv.Design.Linux()),
+				Src: kernelSource(b.Func, rv.Design),
 			})
 		}
 	}
@@ -273,12 +273,8 @@ func renderNarration(nr narration) app.UI {
 	}
 	evs := make([]app.UI, 0, len(nr.Events))
 	for _, e := range nr.Events {
-		where := e.Func
-		if e.File != "" {
-			where += " · " + e.File
-		}
 		evs = append(evs, el("li").Attr("data-kind", e.Kind).Body(append([]app.UI{
-			el("span").Class("fn mono").Title(where).Body(markCode(where, true)...),
+			renderKernelFunc(e.Func, e.Src),
 			el("span").Class("mono proc").Text(e.Proc),
 			app.Text(" "),
 		}, markTerms(e.Text, true)...)...))
