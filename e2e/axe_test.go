@@ -37,6 +37,8 @@ var axeViews = []struct{ name, path, ready string }{
 	{"assumptions", "/assumptions", `document.querySelector('#assumptions[data-runtime="wasm"]') !== null`},
 	{"presenter mode", "/?scenario=orphan-race&step=6&designs=merged,current&present=1", stageDrawnJS},
 	{"embed", "/embed?scenario=vfork-csh&step=5&designs=old,new", stageDrawnJS},
+	{"lesson embed, caption and callout open", "/embed?lesson=review-2012&stop=3&quiz=1", stageDrawnJS +
+		` && [...document.querySelectorAll('#embed-caption, #embed-callout')].every(d => d.open || (d.open = true, false))`},
 }
 
 // afterKey is a condition that holds once cond does, pressing key (a
