@@ -151,7 +151,7 @@ func TestRebuildIsServed(t *testing.T) {
 
 	start := time.Now()
 	b.Navigate(srv.URL + "/")
-	b.Poll(`getComputedStyle(document.body).backgroundColor === "rgb(200, 0, 0)"`)
+	b.Poll(`document.body !== null && getComputedStyle(document.body).backgroundColor === "rgb(200, 0, 0)"`) // the body is null while the page reloads itself
 	b.WaitApp()
 	t.Logf("rebuild shown %v after the navigation", time.Since(start).Round(time.Millisecond))
 	b.Screenshot("rebuilt")

@@ -54,24 +54,31 @@ func TestLibraryGolden(t *testing.T) {
 				}
 				got := Trace(r, rend)
 				golden := filepath.Join("testdata", "golden", strings.ReplaceAll(strings.TrimSuffix(e.Path, ".txt"), "/", "_")+"."+d.Alias+".trace")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
-				}
-				if got != string(want) {
-					t.Errorf("trace differs from %s (run with -update and read the diff):\n%s", golden, firstDiff(string(want), got))
-				}
+				compareGolden(t, golden, got)
 			})
 		}
+	}
+}
+
+// compareGolden compares got with the golden file at path, or with -update
+// writes it there.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run with -update and read the diff):\n%s", path, firstDiff(string(want), got))
 	}
 }
 

@@ -54,6 +54,9 @@ type App struct {
 	present   presenter   // presenter mode (present.go)
 	embed     embedding   // the page is an embed, at /embed (embed.go)
 	embedAt   string      // the origin of the main page's open embed code (classroom.go), "" while closed
+	handout   bool        // the handout is shown (print=1)
+	printing  bool        // the browser prints: the handout is shown meanwhile
+	save      saveState
 
 	started bool // init has run
 	// restLater draws a scenario's trees first: the first render of a
@@ -62,16 +65,17 @@ type App struct {
 	// would delay the trees), the divergence marks (a comparison at every
 	// position), the live region's text and the trees' tooltips, and
 	// afterPaint computes and brings them once the trees are on screen.
-	restLater  bool
-	view       *stepView
-	query      string // the query the address shows
-	removeKeys func()
-	focus      string         // an element id to focus after the next render
-	page       app.Page       // for flushURL
-	disp       app.Dispatcher // for afterPaint
-	pendingURL *url.URL       // the address to write after the next paint
-	nextFrame  app.Func       // requestAnimationFrame callback: schedules afterPaint
-	afterPaint app.Func       // runs after a frame is painted: flushURL, scrollTraces
+	restLater   bool
+	view        *stepView
+	query       string // the query the address shows
+	removeKeys  func()
+	removePrint func()
+	focus       string         // an element id to focus after the next render
+	page        app.Page       // for flushURL
+	disp        app.Dispatcher // for afterPaint
+	pendingURL  *url.URL       // the address to write after the next paint
+	nextFrame   app.Func       // requestAnimationFrame callback: schedules afterPaint
+	afterPaint  app.Func       // runs after a frame is painted: flushURL, scrollTraces
 }
 
 // OnMount starts listening to the keyboard.
@@ -79,6 +83,7 @@ func (a *App) OnMount(ctx app.Context) {
 	a.init()
 	if app.IsClient {
 		a.removeKeys = a.listenKeys(ctx)
+		a.removePrint = a.listenPrint(ctx)
 	}
 }
 
@@ -100,6 +105,10 @@ func (a *App) OnDismount() {
 	if a.removeKeys != nil {
 		a.removeKeys()
 		a.removeKeys = nil
+	}
+	if a.removePrint != nil {
+		a.removePrint()
+		a.removePrint = nil
 	}
 	for _, f := range []app.Func{a.nextFrame, a.afterPaint} {
 		if f != nil {
@@ -199,6 +208,7 @@ func (a *App) applyLink(l linkState) {
 		a.format = l.Format
 	}
 	a.step = l.Step
+	a.handout = l.Print
 	a.restLater = app.IsClient
 	a.refresh()
 }
@@ -226,7 +236,7 @@ func (a *App) link() (linkState, string) {
 	if a.st.Mode == modeLesson {
 		return a.lessonLink()
 	}
-	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Explore: a.orders.open}
+	l := linkState{Step: a.step, Format: a.format, Quiz: a.st.Quiz, Explore: a.orders.open, Print: a.handout}
 	for _, d := range a.designs {
 		l.Designs = append(l.Designs, d.Short())
 	}

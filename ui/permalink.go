@@ -42,6 +42,7 @@ type linkState struct {
 	HasStep  bool     // step= was given
 	Designs  []string // design names or aliases, as written
 	Format   string   // trace format
+	Print    bool     // print=1: the handout (handout.go)
 	Lesson   string   // a library lesson's key, or ""
 	Stop     int      // the lesson's stop, from 1 (0 when not given)
 	Quiz     bool     // quiz=1: ask before every step is shown
@@ -76,6 +77,7 @@ func parseLink(u *url.URL) linkState {
 		}
 	}
 	s.Format = q.Get("format")
+	s.Print = q.Get("print") == "1"
 	s.Lesson = strings.TrimSpace(q.Get("lesson"))
 	if n, err := strconv.Atoi(q.Get("stop")); err == nil && n >= 1 {
 		s.Stop = n
@@ -117,6 +119,9 @@ func (s linkState) query(packedSrc string) string {
 	}
 	if s.Format != "" {
 		add("format", s.Format)
+	}
+	if s.Print {
+		add("print", "1")
 	}
 	if s.Quiz {
 		add("quiz", "1")

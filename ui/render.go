@@ -32,6 +32,9 @@ func (a *App) Render() app.UI {
 		)
 	}
 	v := a.view
+	if a.handout || a.printing {
+		return a.renderHandout(main)
+	}
 	body := a.modeBody()
 	if body == nil {
 		body = []app.UI{
@@ -109,7 +112,13 @@ func stepText(v *stepView) (line, text string) {
 
 // renderDiffs is the callout that says how the panes differ at this step.
 func (a *App) renderDiffs() app.UI {
-	v := a.view
+	return diffsCallout(a.view, a.st.Mode == modeLesson || a.st.Quiz)
+}
+
+// diffsCallout is the callout that says how the panes differ at step v;
+// scrolls says that it scrolls (in a lesson or a quiz: style.css), so the
+// keyboard must reach it.
+func diffsCallout(v *stepView, scrolls bool) app.UI {
 	if len(v.Diffs) == 0 {
 		msg := "The designs agree at this step on what an observer sees: " + scenarios.Observed + "."
 		if len(v.Panes) < 2 {
@@ -130,8 +139,8 @@ func (a *App) renderDiffs() app.UI {
 		rows = append(rows, el("tr").Body(cells...))
 	}
 	box := el("div").Class("diffs").Attr("data-role", "diffs").Attr("data-count", len(v.Diffs)).Attr("role", "note")
-	if a.st.Mode == modeLesson || a.st.Quiz {
-		box = box.TabIndex(0) // it scrolls there (style.css): the keyboard must reach it
+	if scrolls {
+		box = box.TabIndex(0)
 	}
 	return box.Body(
 		el("p").Class("callout-title").Text("The designs differ here in what an observer sees:").Title("Compared: "+scenarios.Observed+"."),

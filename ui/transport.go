@@ -80,6 +80,7 @@ func (a *App) renderTransport() app.UI {
 		el("button").ID("toggle-pane").Class("btn small").
 			Attr("aria-label", paneLabel).Attr("aria-keyshortcuts", "t").Title(paneLabel).
 			OnClick(a.onTogglePane).Text(paneText),
+		a.renderSave(),
 	)
 }
 

@@ -265,10 +265,20 @@ func shortName(s string) string {
 
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
-// renderTree draws tv. pane makes the marker ids unique on the page; later
-// leaves the table of processes for the next frame (App.restLater).
+// renderTree draws tv with its table. pane makes the marker ids unique on
+// the page; later leaves the table of processes for the next frame
+// (App.restLater).
 func renderTree(pane int, tv *treeView, design *sim.Design, caption string, later bool) app.UI {
-	id := "p" + itoa(pane)
+	return el("figure").Attr("data-role", "tree-figure").Body(
+		treeSVG("p"+itoa(pane), tv, design),
+		&procTable{Rows: tv.Rows, Caption: caption, Later: later},
+		memoryList(tv.Memory),
+	)
+}
+
+// treeSVG is tv's drawing, its marker ids prefixed with id: the page's panes
+// and the pictures the Save menu makes (export.go) both draw with it.
+func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 	edges := make([]app.UI, 0, len(tv.Nodes))
 	for i := 0; i < len(tv.Edges); i += len(edgeKinds) {
 		g := &edgeGroup{Marker: id}
@@ -280,35 +290,31 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string, late
 		nodes = append(nodes, &nodeView{N: n})
 	}
 	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them." + memoryLabel(tv.Memory)
-	return el("figure").Attr("data-role", "tree-figure").Body(
-		svg("svg").
-			Attr("viewBox", "0 0 "+num(tv.W)+" "+num(tv.H)).
-			Attr("width", num(tv.W)).
-			Attr("height", num(tv.H)).
-			Attr("role", "img").
-			Attr("aria-label", label).
-			Attr("data-role", "tree").
-			Attr("data-design", design.Short()).
-			Body(
-				svg("defs").Body(
-					svg("marker").ID(id+"-arrow").
-						Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
-						Attr("markerWidth", "7").Attr("markerHeight", "7").Attr("orient", "auto-start-reverse").
-						Attr("data-role", "arrow").
-						Body(svg("path").Attr("d", "M0 0 L10 5 L0 10 z")),
-					svg("marker").ID(id+"-dot").
-						Attr("viewBox", "0 0 10 10").Attr("refX", "5").Attr("refY", "5").
-						Attr("markerWidth", "6").Attr("markerHeight", "6").
-						Attr("data-role", "dot").
-						Body(svg("circle").Attr("cx", "5").Attr("cy", "5").Attr("r", "4")),
-				),
-				renderMemory(tv.Memory),
-				svg("g").Attr("data-role", "edges").Body(edges...),
-				svg("g").Attr("data-role", "nodes").Body(nodes...),
+	return svg("svg").
+		Attr("viewBox", "0 0 "+num(tv.W)+" "+num(tv.H)).
+		Attr("width", num(tv.W)).
+		Attr("height", num(tv.H)).
+		Attr("role", "img").
+		Attr("aria-label", label).
+		Attr("data-role", "tree").
+		Attr("data-design", design.Short()).
+		Body(
+			svg("defs").Body(
+				svg("marker").ID(id+"-arrow").
+					Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
+					Attr("markerWidth", "7").Attr("markerHeight", "7").Attr("orient", "auto-start-reverse").
+					Attr("data-role", "arrow").
+					Body(svg("path").Attr("d", "M0 0 L10 5 L0 10 z")),
+				svg("marker").ID(id+"-dot").
+					Attr("viewBox", "0 0 10 10").Attr("refX", "5").Attr("refY", "5").
+					Attr("markerWidth", "6").Attr("markerHeight", "6").
+					Attr("data-role", "dot").
+					Body(svg("circle").Attr("cx", "5").Attr("cy", "5").Attr("r", "4")),
 			),
-		&procTable{Rows: tv.Rows, Caption: caption, Later: later},
-		memoryList(tv.Memory),
-	)
+			renderMemory(tv.Memory),
+			svg("g").Attr("data-role", "edges").Body(edges...),
+			svg("g").Attr("data-role", "nodes").Body(nodes...),
+		)
 }
 
 // edgeGroup is the four links of one process.

@@ -93,7 +93,7 @@ var appConfig = config{
 	},
 	Styles:             []string{"/web/style.css"},
 	Scripts:            []string{"/web/sandbox.js"},
-	CacheableResources: []string{"/web/icon.svg", embedPath}, // an embed works offline too
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
 	RawHeaders:         []string{wasmPreloadTag},
 }
