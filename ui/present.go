@@ -114,15 +114,15 @@ func (a *App) renderPresenter() []app.UI {
 	held := a.calloutHeld()
 	return []app.UI{
 		app.H1().Class("sr-only").Text("forklab, presenting: " + a.sc.File.Title),
-		a.renderPresentLesson(),
-		el("section").Class("present-step").Attr("aria-label", "This step").Body(
-			el("p").ID("step-label").Class("present-count").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
-			a.renderStepLine(),
-			a.renderHiddenSign(),
+		el("div").Class("present-top").Body(
+			a.renderPresentLesson(),
+			el("section").Class("present-step").Attr("aria-label", "This step").Body(
+				el("p").ID("step-label").Class("present-count").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
+				a.renderStepLine(),
+				a.renderHiddenSign(),
+			),
 		),
-		a.renderPresentAsk(),
-		a.renderStagePanes(),
-		a.renderPresentCallout(held),
+		a.renderPresentMain(held),
 		el("div").Class("present-bar").Body(
 			el("span").Class("present-keys").Text("PgDn next · PgUp back · ? keys · Esc leave"),
 			el("button").ID("present-exit").Class("btn small").
