@@ -26,6 +26,7 @@ var axeViews = []struct{ name, path, ready string }{
 	{"main page", "/?scenario=fork-follow-continue", drawnJS},
 	{"lesson stop", "/?lesson=review-2012&stop=1", drawnJS + ` && document.querySelector('[data-role=lesson]') !== null`},
 	{"question", "/?lesson=review-2012&stop=2", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
+	{"quiz mode", "/?scenario=orphan-race&quiz=1", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
 	{"address spaces", "/?scenario=vfork-csh&step=6&designs=old,new", drawnJS + ` && document.querySelector('[data-role=memory]') !== null`},
@@ -37,6 +38,8 @@ var axeViews = []struct{ name, path, ready string }{
 	{"assumptions", "/assumptions", `document.querySelector('#assumptions[data-runtime="wasm"]') !== null`},
 	{"presenter mode", "/?scenario=orphan-race&step=6&designs=merged,current&present=1", stageDrawnJS},
 	{"embed", "/embed?scenario=vfork-csh&step=5&designs=old,new", stageDrawnJS},
+	{"lesson embed, caption and callout open", "/embed?lesson=review-2012&stop=3&quiz=1", stageDrawnJS +
+		` && [...document.querySelectorAll('#embed-caption, #embed-callout')].every(d => d.open || (d.open = true, false))`},
 }
 
 // afterKey is a condition that holds once cond does, pressing key (a

@@ -398,18 +398,16 @@ func TestEmbed(t *testing.T) {
 	// The main page's embed code frames its view.
 	b.Navigate(srv.URL + "/?scenario=vfork-csh&step=5&designs=old,new")
 	waitView(b, "vfork-csh", 5)
-	b.Click("#embed-button")
-	b.Poll(`document.getElementById('embed-snippet') !== null`)
-	snippet := Eval[string](b, `document.getElementById('embed-snippet').value`)
-	m := regexp.MustCompile(`<iframe src="([^"]+)"`).FindStringSubmatch(snippet)
-	want := srv.URL + "/embed?scenario=vfork-csh&amp;step=5&amp;designs=old,new"
-	if m == nil || !strings.HasPrefix(m[1], want) {
+	snippet, src := embedCode(b)
+	want := srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new"
+	if !strings.HasPrefix(src, want) {
 		t.Fatalf("embed code %q, want an iframe of %s", snippet, want)
 	}
-	src := html.UnescapeString(m[1])
 
-	for _, size := range [][2]int64{{800, 450}, {960, 540}} {
-		w, h := size[0], size[1]
+	// The process names' least height at each size (the embed's chrome is
+	// small, the callout one line: the trees take the frame).
+	for _, size := range [][3]int64{{800, 450, 14}, {960, 540, 16}} {
+		w, h, least := size[0], size[1], float64(size[2])
 		setViewport(b, w, h)
 		b.Navigate(fmt.Sprintf("%s/?w=%d&h=%d&src=%s", host.URL, w, h, url.QueryEscape(src)))
 		s, _ := waitFrame(b, `s.mode === "embed" && s.step === 5 && s.settled`, nil)
@@ -417,7 +415,15 @@ func TestEmbed(t *testing.T) {
 		if s.InnerW != float64(w) || s.InnerH != float64(h) {
 			t.Errorf("the frame is %.0f×%.0f, want %d×%d", s.InnerW, s.InnerH, w, h)
 		}
-		t.Logf("embed %d×%d: trees %+v, smallest process name %.1f px, document %.0f×%.0f", w, h, s.Trees, s.MinLabel, s.ScrollW, s.ScrollH)
+		t.Logf("embed %d×%d: trees %+v, smallest process name %.3f px, document %.0f×%.0f", w, h, s.Trees, s.MinLabel, s.ScrollW, s.ScrollH)
+		// Chromium measures these names in whole pixels, up to float
+		// rounding (14 comes back a hair under): a thousandth is let go.
+		if s.MinLabel < least-0.001 {
+			t.Errorf("embed %d×%d: the process names are %.1f px high, want at least %.0f", w, h, s.MinLabel, least)
+		}
+		if s.DiffCount < 1 || !strings.Contains(s.Text, "The designs differ here in") {
+			t.Errorf("embed %d×%d: the callout line is missing (%d differences):\n%s", w, h, s.DiffCount, s.Text)
+		}
 		b.Screenshot(fmt.Sprintf("%dx%d", w, h))
 	}
 }

@@ -186,3 +186,45 @@ func ReferenceFor(call string) (CallRef, bool) {
 	}
 	return CallRef{}, false
 }
+
+// LineRef is an entry of the language reference for a line that is not a
+// call: a header key, a proc line, a step's result or narration, an expect.
+type LineRef struct {
+	Name    string // "title:", "proc", "=> RESULT", "expect state"
+	Syntax  string
+	Example string // lines that parse: before the proc lines when Header, else after ReferenceHeader
+	Does    string
+	Header  bool
+}
+
+// headerRefs are the header keys, in headerKeys' order (TestLineReference
+// keeps the two together).
+var headerRefs = []LineRef{
+	{"title:", "title: TEXT", "title: The real parent waits first", "required, once: the scenario's name", true},
+	{"about:", "about: TEXT", "about: D attaches to C, a child of R.", "the paragraph shown before the first step; repeat it to add lines", true},
+	{"cite:", "cite: SOURCE", "cite: tests/sys/kern/ptrace_test.c ptrace__parent_sees_exit_after_child_debugger", "a source the scenario shows (mail, man page, test, kernel file; a web address becomes a link); may repeat", true},
+	{"designs:", "designs: DESIGN...", "designs: old new merged current", "the designs the scenario is meant for, by name or alias; default every design", true},
+	{"tags:", "tags: WORD...", "tags: attach orphan", "words that group the scenario in Browse", true},
+	{"pair:", "pair: DESIGN DESIGN", "pair: merged current", "the two designs the scenario opens with: the pair that makes its point", true},
+}
+
+// lineRefs are the other lines, in the order a file has them.
+var lineRefs = []LineRef{
+	{"proc", "proc NAME [parent NAME]", "proc K parent R", "a process that exists at the start, running and untraced; a child of init unless a parent is named above it", false},
+	{"=> RESULT", "ACTOR: CALL => RESULT", "D: ptrace attach C => ok", "the step's expected result, checked under every design the step runs in (results: ok, an errno, a process name, NAME stopped SIGNAL, NAME exited N, 0, blocks, ...)", false},
+	{"[DESIGNS] => RESULT", "  [DESIGN...] => RESULT", "R: wait C nohang\n  [old] => 0\n  [merged current] => ECHILD", "an expectation for some designs only, on a line below its step", false},
+	{"say:", "  [DESIGN...] say: TEXT", "R: wait C nohang => ECHILD\n  say: C is no longer R's child.\n  [merged] say: 9.1 looks at p_orphans.", "narration shown at the step, for every design or for those named", false},
+	{"expect parent", "expect parent NAME is NAME", "expect parent C is R", "checks p_pptr (on Linux, the real parent) at that point of the run", false},
+	{"expect realparent", "expect realparent NAME is NAME", "expect realparent C is R", "checks the real parent: p_oppid's process while p_oppid is set, else p_pptr", false},
+	{"expect state", "expect state NAME is running|stopped [SIGNAL]|blocked|zombie|reaped", "expect state C is running", "checks a process's state at that point", false},
+	{"expect traced", "expect traced NAME by NAME|none", "expect traced C by none", "checks who traces a process", false},
+	{"expect deadlock", "expect deadlock", "C: exit 0\nexpect deadlock", "only as the last line: the run ends with every remaining actor stuck", false},
+	{"[DESIGNS] expect", "[DESIGN...] expect ...", "[merged current] expect parent C is R", "an expect for some designs only", false},
+	{"#", "# TEXT", "# a comment\nR: fork as K # also a comment", "a comment line, or the end of a step, proc or expect line after a space", false},
+}
+
+// LineReference returns the reference's entries for every line that is not a
+// call: the header keys first, then the rest in the order a file has them.
+func LineReference() []LineRef {
+	return append(append([]LineRef(nil), headerRefs...), lineRefs...)
+}

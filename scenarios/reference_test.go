@@ -55,3 +55,32 @@ func TestReference(t *testing.T) {
 		t.Errorf("unknown call: %v", err)
 	}
 }
+
+// TestLineReference: every header key the parser reads has an entry, in the
+// parser's order, and every entry's example parses where it is meant to go.
+func TestLineReference(t *testing.T) {
+	if len(headerRefs) != len(headerKeys) {
+		t.Fatalf("%d header entries for %d header keys", len(headerRefs), len(headerKeys))
+	}
+	for i, k := range headerKeys {
+		if headerRefs[i].Name != k+":" || !headerRefs[i].Header {
+			t.Errorf("header entry %d is %q, want %q", i, headerRefs[i].Name, k+":")
+		}
+	}
+	procs := "proc R\nproc C parent R\nproc D\n"
+	for _, r := range LineReference() {
+		src := ReferenceHeader + r.Example + "\n"
+		switch {
+		case r.Name == "title:":
+			src = r.Example + "\n" + procs
+		case r.Header:
+			src = "title: reference\n" + r.Example + "\n" + procs
+		}
+		if _, err := Parse("ref.txt", []byte(src)); err != nil {
+			t.Errorf("%s: example %q does not parse: %v", r.Name, r.Example, err)
+		}
+	}
+	if _, err := Parse("ref.txt", []byte("title: x\nbogus: y\n"+procs)); err == nil {
+		t.Error("an unknown header key parses, so the header entries prove nothing")
+	}
+}

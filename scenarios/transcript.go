@@ -158,7 +158,7 @@ func writePane(b *strings.Builder, r *Run, n int, shared bool) {
 		}
 	}
 	for _, v := range fr.Broken {
-		kind := "Invariant broken on purpose"
+		kind := "Invariant broken, as this design behaves"
 		if !v.Declared {
 			kind = "Model bug"
 		}

@@ -17,7 +17,7 @@ func (a *App) renderClassroomTools() app.UI {
 		}
 		code = el("div").ID("embed-code").Class("embed-code").Body(
 			el("label").Attr("for", "embed-snippet").
-				Text("Paste this into the course page's HTML. It opens at this step; add &start=, &end=, &autoplay=1 or &speed= to its address to bound or play it."),
+				Text(a.embedCodeHelp()),
 			el("textarea").ID("embed-snippet").Class("mono").Attr("readonly", true).Attr("rows", 3).
 				OnFocus(selectAll).Text(snippet),
 		)

@@ -135,12 +135,14 @@ func (a *App) renderEmbed() []app.UI {
 	full := "/?" + l.query(packed)
 	notice := hidden(el("p").Class("notice").Attr("role", "alert"), a.notice == "").Text(a.notice)
 	return []app.UI{
-		app.H1().Class("sr-only").Text("forklab: " + a.sc.File.Title),
+		app.H1().Class("sr-only").Text(a.embedTitle()),
 		notice,
+		a.renderEmbedCaption(),
 		el("section").Class("embed-step").Attr("aria-label", "This step").Body(a.renderStepLine()),
 		a.renderStagePanes(),
-		el("div").Class("embed-callout").Body(a.renderDiffs()),
+		a.renderEmbedCallout(),
 		el("nav").Class("embed-transport").Attr("aria-label", "Timeline").Body(
+			a.embedStopButton(-1),
 			iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, v.N <= first, a.onBack),
 			a.playButton(),
 			iconButton("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= last, a.onForward),
@@ -149,6 +151,7 @@ func (a *App) renderEmbed() []app.UI {
 				Attr("min", first).Attr("max", last).Attr("step", 1).Attr("value", v.N).
 				Attr("aria-label", "Step").Attr("aria-valuetext", "step "+itoa(v.N)+" of "+itoa(v.Last)).
 				OnInput(a.onScrub),
+			a.embedStopButton(1),
 			el("a").Class("embed-open").Attr("href", full).Attr("target", "_blank").Attr("rel", "noopener").
 				Title("Open this view in forklab, with the trace logs and the debugger's view").
 				Text("forklab ↗"),
@@ -160,10 +163,13 @@ func (a *App) renderEmbed() []app.UI {
 // from origin ("scheme://host"), or why there is none.
 func (a *App) embedSnippet(origin string) (string, error) {
 	l, packed := a.link()
-	if a.sc.Own() && packed == "" {
+	switch {
+	case a.st.ownLesson() && packed == "":
+		return "", errors.New("this lesson is too long for a link, so it cannot be embedded; shorten it, or embed a library lesson")
+	case a.st.Mode != modeLesson && a.sc.Own() && packed == "":
 		return "", errors.New("this scenario is too long for a link, so it cannot be embedded; shorten it, or embed a library scenario")
 	}
 	src := origin + embedPath + "?" + l.query(packed)
 	return `<iframe src="` + html.EscapeString(src) + `" width="960" height="540"` +
-		` title="` + html.EscapeString("forklab: "+a.sc.File.Title) + `" loading="lazy" style="border: 0"></iframe>`, nil
+		` title="` + html.EscapeString(a.embedTitle()) + `" loading="lazy" style="border: 0"></iframe>`, nil
 }

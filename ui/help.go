@@ -35,7 +35,7 @@ func (a *App) renderHelp() app.UI {
 				el("a").Attr("href", glossaryPath).Text("glossary"),
 				app.Text("."),
 			),
-			el("li").Text("A red ✗ badge marks a step where the design breaks one of the model's invariants, such as handing one process the same child's exit status twice: a finding when the design does it on purpose, a bug in forklab's model when it does not."),
+			el("li").Text("A red ✗ badge marks a step where the design breaks one of the model's invariants, such as handing one process the same child's exit status twice: a finding when that is how the design behaves (its entry in the design table says so, and why), a bug in forklab's model when it is not."),
 		),
 	)
 }

@@ -3,7 +3,7 @@ package ui
 // This file tells a pane's step in words: the scenario's say: lines for the
 // design, what each call returned and whether that matched the expectation,
 // a badge for every named assumption the design relies on here, a callout for
-// every invariant the step breaks (on purpose, or by a bug in the model), and
+// every invariant the step breaks (as the design behaves, or by a bug in the model), and
 // every kernel event with the function and source file where it happens.
 
 import (
@@ -79,7 +79,7 @@ type brokenNote struct {
 	Invariant string // its name, e.g. exit-status-once
 	Text      string // what it says (sim.Invariants)
 	Detail    string // how it does not hold, e.g. "P[100] got C[101]'s exit status 2 times"
-	Declared  bool   // the design breaks it on purpose
+	Declared  bool   // the design breaks it (Design.Breaks): a finding, not a model bug
 	Design    string // the design's name
 	Why       string // the design's reason (Design.Breaks), when declared
 }
@@ -112,7 +112,7 @@ func (b brokenNote) Head() string {
 // Reason says whose doing the violation is.
 func (b brokenNote) Reason() string {
 	if b.Declared {
-		return b.Design + " does this on purpose: " + b.Why
+		return "This is how " + b.Design + " behaves, a finding and not a fault in forklab's model: " + b.Why
 	}
 	return b.Design + " does not declare it: this is a bug in forklab's model, not a finding."
 }
@@ -120,7 +120,7 @@ func (b brokenNote) Reason() string {
 // Sentence is the note in one sentence, for the live region.
 func (b brokenNote) Sentence() string {
 	if b.Declared {
-		return "Invariant broken: " + b.Invariant + ", " + b.Detail + "; " + b.Design + " does this on purpose."
+		return "Invariant broken: " + b.Invariant + ", " + b.Detail + "; this is how " + b.Design + " behaves, not a fault in forklab's model."
 	}
 	return "Model bug: invariant " + b.Invariant + " violated, " + b.Detail + "."
 }

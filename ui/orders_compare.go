@@ -60,7 +60,7 @@ func renderCompare(e *scenarios.Exploration, oi int) app.UI {
 		return el("td").Class("mono").Attr("data-differs", differs).Body(
 			el("span").Class("lineno").Text("line "+itoa(s.Pos.Line)+" "),
 			el("span").Text(s.Call()+" ⇒ "),
-			el("span").Class("result").Text(result),
+			el("span").Class("result").Text(shownResult(result)),
 		)
 	}
 	for _, r := range rows {
@@ -85,4 +85,14 @@ func renderCompare(e *scenarios.Exploration, oi int) app.UI {
 			el("tbody").Body(body...),
 		),
 	)
+}
+
+// shownResult says a result of the scenario language in the page's words:
+// "blocks" (the call has no value when the run ends) reads as a call that
+// never returned, which is also what exit(2) does.
+func shownResult(r string) string {
+	if r == "blocks" {
+		return "no value: never returned"
+	}
+	return r
 }

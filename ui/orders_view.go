@@ -170,7 +170,7 @@ func (a *App) renderOutcomes() app.UI {
 			var what []app.UI
 			for _, i := range diffSteps {
 				if oi == 0 || out.Results[i] != written.Results[i] {
-					what = append(what, el("li").Class("mono").Text("line "+itoa(steps[i].Pos.Line)+": "+steps[i].Call()+" ⇒ "+out.Results[i]))
+					what = append(what, el("li").Class("mono").Text("line "+itoa(steps[i].Pos.Line)+": "+steps[i].Call()+" ⇒ "+shownResult(out.Results[i])))
 				}
 			}
 			for _, i := range diffNames {
@@ -230,7 +230,7 @@ func renderOutcomeBroken(d *sim.Design, out *scenarios.Outcome) app.UI {
 			}
 			seen[v.Invariant] = true
 			b := newBrokenNote(d, v)
-			kind := "broken on purpose"
+			kind := "how this design behaves"
 			if !b.Declared {
 				kind = "a model bug"
 			}

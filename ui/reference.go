@@ -2,7 +2,8 @@ package ui
 
 // This file is the language reference panel of the editor: every call of the
 // scenario language with its syntax, an example and what it does, as
-// scenarios.Reference gives them (generated from the parser's own tables).
+// scenarios.Reference gives them (generated from the parser's own tables),
+// then every other kind of line (scenarios.LineReference).
 // An error in the editor names the call of its line and opens its entry.
 
 import (
@@ -96,5 +97,24 @@ func (a *App) renderReference() app.UI {
 			tableHead("call", "syntax", "example", "what it does"),
 			el("tbody").Body(rows...),
 		),
+		el("h4").Text("Every other line: the header, proc, results, say:, expect"),
+		el("table").Body(
+			tableHead("line", "syntax", "example", "what it does"),
+			el("tbody").Body(lineRows()...),
+		),
 	)
+}
+
+// lineRows are the reference's rows for the lines that are not calls.
+func lineRows() []app.UI {
+	var rows []app.UI
+	for _, r := range scenarios.LineReference() {
+		rows = append(rows, el("tr").Attr("data-role", "reference-line").Body(
+			el("th").Attr("scope", "row").Class("mono").Text(r.Name),
+			el("td").Class("mono").Text(r.Syntax),
+			el("td").Body(el("pre").Class("mono ref-example").Text(r.Example)),
+			el("td").Text(r.Does),
+		))
+	}
+	return rows
 }

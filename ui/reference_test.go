@@ -26,6 +26,9 @@ func TestReferencePanel(t *testing.T) {
 	if n := strings.Count(h, `data-role="reference-entry"`); n != len(scenarios.Reference()) {
 		t.Errorf("the panel lists %d entries, the reference has %d", n, len(scenarios.Reference()))
 	}
+	if n := strings.Count(h, `data-role="reference-line"`); n != len(scenarios.LineReference()) {
+		t.Errorf("the panel lists %d other lines, the reference has %d", n, len(scenarios.LineReference()))
+	}
 	if x.a.focus != "ref-fork" && !strings.Contains(h, `id="ref-fork"`) {
 		t.Error("the fork entry is not there to be focused")
 	}

@@ -21,16 +21,21 @@ func (a *App) applyModes(ctx app.Context, u *url.URL) {
 	}
 	q := u.Query()
 	if u.Path == embedPath {
+		a.embedNoStart()
 		e, err := parseEmbed(q)
 		if err != nil {
-			a.notice = "This embed's address is wrong: " + err.Error() + "."
+			a.notice = joinNotices(a.notice, "This embed's address is wrong: "+err.Error()+".")
 		}
+		a.notice = joinNotices(a.notice, a.deckNotice(&e))
 		a.embed = e
 		if e.Speed >= 0 {
 			a.speed = e.Speed
 		}
 		step := a.step
-		if !parseLink(u).HasStep {
+		switch l := parseLink(u); {
+		case l.HasStep: // as given: applyLink stopped short of a question the deck does not ask
+			step = l.Step
+		case a.st.Mode != modeLesson: // a lesson's stop names its step
 			step = e.Start
 		}
 		a.step = min(max(step, a.firstStep()), a.lastStep())

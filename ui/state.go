@@ -24,6 +24,7 @@ type viewState struct {
 	Lesson *lesson // the lesson on screen, in modeLesson
 	Stop   int     // the stop on screen, from 0
 	Pane   int     // the pane quiz mode asks about, from 0 (a stop's ask: names its own)
+	Deck   bool    // nothing asks: an embed plays a lesson as a deck (embedlesson.go)
 
 	// answers holds, by position on the timeline, the choice made there;
 	// it is the reveal state of the scenario on screen under its designs,
@@ -115,9 +116,10 @@ func (s *viewState) chosen(pos int) (int, bool) {
 
 // asks reports whether position pos asks before it shows: every step in quiz
 // mode (in a lesson, from the stop's own step on: what comes before it is
-// the lesson's given), and a lesson stop's step when the stop asks.
+// the lesson's given), and a lesson stop's step when the stop asks; never
+// in a deck.
 func (s *viewState) asks(pos int) bool {
-	if pos < 1 {
+	if pos < 1 || s.Deck {
 		return false
 	}
 	base := 1
