@@ -259,6 +259,17 @@ func TestPresenterLesson(t *testing.T) {
 		t.Errorf("a clicked choice is not recorded: %+v", a)
 	}
 	b.Screenshot("first-ptrace-3-chosen")
+
+	// Outside presenter mode PageDown reveals first too, and the lesson
+	// bar's next button says what the next press does.
+	b.Navigate(srv.URL + "/?lesson=review-2012&stop=2")
+	b.Poll(`document.querySelector('#forklab[data-complete="true"] #next-stop[data-next="reveal"]') !== null`)
+	b.PressKey(kb.PageDown)
+	b.Poll(`document.querySelector('#next-stop[data-next="stop"]') !== null`)
+	if a = readAsk(b); a.Answer == "" || a.Chosen != "" || !strings.Contains(Eval[string](b, "location.search"), "stop=2") {
+		t.Errorf("PageDown on the main page at stop 2's question: %+v, address %s", a, Eval[string](b, "location.search"))
+	}
+	b.Screenshot("review-2012-2-main-revealed")
 }
 
 // TestPageDownWhateverHasFocus: a clicker's PageDown steps forward after a
