@@ -26,7 +26,7 @@ var axeViews = []struct{ name, path, ready string }{
 	{"main page", "/?scenario=fork-follow-continue", drawnJS},
 	{"lesson stop", "/?lesson=review-2012&stop=1", drawnJS + ` && document.querySelector('[data-role=lesson]') !== null`},
 	{"question", "/?lesson=review-2012&stop=2", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
-	{"quiz mode", "/?scenario=orphan-race&quiz=1", drawnJS + ` && document.querySelector('[data-role=question]') !== null`},
+	{"quiz mode", "/?scenario=orphan-race&quiz=1&step=1", `document.querySelector('#forklab[data-runtime="wasm"] [data-role=question] [data-role=choice]') !== null`},
 	{"three panes", "/?scenario=vfork-follow&designs=old,new,linux&format=kdump", drawnJS},
 	{"scenario mid-way", "/?scenario=orphan-race&step=6&designs=merged,current", drawnJS},
 	{"address spaces", "/?scenario=vfork-csh&step=6&designs=old,new", drawnJS + ` && document.querySelector('[data-role=memory]') !== null`},

@@ -155,6 +155,123 @@ func TestPresenterMode(t *testing.T) {
 	waitStage(b, `s.mode === "present" && s.step === 7 && s.search.includes("present=1")`)
 }
 
+// askJS reads presenter mode's lesson and question: the stop, the caption,
+// the question's choices, the revealed answer and the hidden-step sign.
+const askJS = `JSON.stringify((() => {
+  const l = document.querySelector('.present-lesson[data-role="lesson"]');
+  const cap = document.querySelector('.present-caption');
+  const ans = document.querySelector('[data-role="answer"]');
+  const more = document.querySelector('.present-callout[data-more]');
+  const side = document.querySelector('.present-side');
+  const cut = side ? [side, ...side.children].some(e => e.scrollHeight > e.clientHeight + 1) : false;
+  return {
+    cut,
+    stop: l ? +l.dataset.stop : 0, caption: cap ? cap.textContent : "",
+    captionH: cap ? cap.getBoundingClientRect().height : 0,
+    question: document.querySelector('[data-role="question"]') !== null,
+    choices: document.querySelectorAll('[data-role="choice"]').length,
+    answer: ans ? ans.dataset.answer : "", chosen: ans ? ans.dataset.chosen : "",
+    model: (document.querySelector('[data-model]') || {}).textContent || "",
+    hidden: document.querySelector('[data-role="hidden-step"]') !== null,
+    more: more ? +more.dataset.more : 0,
+  };
+})())`
+
+// askState is what askJS reads.
+type askState struct {
+	Stop, Choices, More    int
+	Caption, Answer, Model string
+	Chosen                 string
+	CaptionH               float64
+	Question, Hidden, Cut  bool
+}
+
+func readAsk(b *Browser) askState {
+	b.t.Helper()
+	var a askState
+	if err := json.Unmarshal([]byte(Eval[string](b, askJS)), &a); err != nil {
+		b.t.Fatal(err)
+	}
+	return a
+}
+
+// TestPresenterLesson: a lesson in presenter mode at 1280×720 shows its
+// title, stop and caption, and at a question stop the question and its
+// choices, with a sign that the step is hidden; the clicker's next press
+// reveals the model's answer (no choice recorded), the next one moves on.
+// Two trees keep their process names at 24 px or more with the callout cut
+// to a few rows, before and after the reveal.
+func TestPresenterLesson(t *testing.T) {
+	b := NewBrowser(t)
+	srv := NewServer(t)
+	setViewport(b, 1280, 720)
+	names := func(what string, s stage) {
+		t.Helper()
+		checkFits(t, s, 2)
+		t.Logf("%s: smallest process name %.1f px, callout %.0f px high ending at %.0f, trees %+v", what, s.MinLabel, s.DiffH, s.DiffBottom, s.Trees)
+		if s.MinLabel < 24 {
+			t.Errorf("%s: the process names are %.1f px high, want at least 24", what, s.MinLabel)
+		}
+		if s.DiffBottom > s.InnerH || readAsk(b).Cut {
+			t.Errorf("%s: the callout ends at %.0f in a %.0f px view, or the column beside the panes cuts its text", what, s.DiffBottom, s.InnerH)
+		}
+	}
+
+	// review-2012 stop 2: a question stop on two panes whose designs differ
+	// in many rows.
+	b.Navigate(srv.URL + "/?lesson=review-2012&stop=2&present=1")
+	s := waitStage(b, `s.mode === "present" && s.settled && document.querySelector('[data-role="question"]') !== null`)
+	names("review-2012 stop 2, question", s)
+	a := readAsk(b)
+	if a.Stop != 2 || a.Caption == "" || a.Choices < 2 || !a.Hidden {
+		t.Errorf("review-2012 stop 2: %+v; want stop 2, a caption, the choices and the hidden-step sign", a)
+	}
+	b.Screenshot("review-2012-2-question")
+	b.PressKey(kb.PageDown)
+	s = waitStage(b, `s.settled && document.querySelector('[data-role="answer"]') !== null`)
+	names("review-2012 stop 2, revealed", s)
+	a = readAsk(b)
+	if a.Stop != 2 || a.Answer == "" || a.Chosen != "" || !strings.Contains(a.Model, a.Answer) || a.Hidden {
+		t.Errorf("after PageDown: %+v; want stop 2, the model's answer marked, nothing chosen, no hidden sign", a)
+	}
+	t.Logf("review-2012 stop 2 revealed: %d callout rows left out, caption %.0f px high", a.More, a.CaptionH)
+	b.Screenshot("review-2012-2-revealed")
+	b.PressKey(kb.PageDown)
+	if s = waitStage(b, `s.settled && document.querySelector('.present-lesson[data-stop="3"]') !== null`); s.Mode != "present" {
+		t.Errorf("the press after the reveal left presenter mode: %q", s.Mode)
+	}
+
+	// first-ptrace stop 3 (the user trial's link): one pane, a question.
+	b.Navigate(srv.URL + "/?lesson=first-ptrace&stop=3&present=1")
+	s = waitStage(b, `s.mode === "present" && s.settled && document.querySelector('[data-role="question"]') !== null`)
+	a = readAsk(b)
+	t.Logf("first-ptrace stop 3: smallest process name %.1f px", s.MinLabel)
+	if a.Stop != 3 || a.Caption == "" || a.Choices < 2 || !a.Hidden || s.MinLabel < 24 {
+		t.Errorf("first-ptrace stop 3: %+v, names %.1f px", a, s.MinLabel)
+	}
+	if strings.Contains(s.Text, "nothing to compare") {
+		t.Error("one pane in presenter mode still says there is nothing to compare")
+	}
+	b.Screenshot("first-ptrace-3-question")
+	b.Click(`[data-role="choice"][data-choice="0"]`)
+	waitStage(b, `document.querySelector('[data-role="answer"]') !== null`)
+	if a = readAsk(b); a.Chosen == "" {
+		t.Errorf("a clicked choice is not recorded: %+v", a)
+	}
+	b.Screenshot("first-ptrace-3-chosen")
+
+	// Outside presenter mode PageDown reveals first too, and the lesson
+	// bar's next button says what the next press does.
+	b.Navigate(srv.URL + "/?lesson=review-2012&stop=2")
+	b.Poll(`document.querySelector('#forklab[data-complete="true"] #next-stop[data-next="reveal"]') !== null`)
+	b.PressKey(kb.PageDown)
+	b.Poll(`document.querySelector('#next-stop[data-next="stop"]') !== null`)
+	if a = readAsk(b); a.Answer == "" || a.Chosen != "" || !strings.Contains(Eval[string](b, "location.search"), "stop=2") {
+		t.Errorf("PageDown on the main page at stop 2's question: %+v, address %s", a, Eval[string](b, "location.search"))
+	}
+	b.Screenshot("review-2012-2-main-revealed")
+}
+
 // TestPageDownWhateverHasFocus: a clicker's PageDown steps forward after a
 // click on the slider (whose own PageDown would step back), and → steps from
 // a focused design list without changing the design.

@@ -290,7 +290,9 @@ func (a *App) do(ctx app.Context, c command) {
 	if a.view == nil && c != cmdPicker && c != cmdHelp && c != cmdClose {
 		return
 	}
-	switch c {
+	switch c = a.revealFirst(c); c {
+	case cmdRevealAnswer:
+		a.revealNow(ctx)
 	case cmdNextStop, cmdPrevStop:
 		by := map[command]int{cmdNextStop: 1, cmdPrevStop: -1}[c]
 		if a.st.Mode == modeLesson {

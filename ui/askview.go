@@ -19,27 +19,16 @@ func (a *App) renderAsk() app.UI {
 		return el("section").Class("ask").Attr("hidden", true)
 	}
 	pane := "pane " + itoa(v.AskPane+1) + " (" + q.Design.Short() + ")"
-	if v.Chosen < 0 {
-		choices := make([]app.UI, len(q.Choices))
-		for i, c := range q.Choices {
-			choices[i] = el("li").Body(el("button").Class("btn choice mono").
-				Attr("data-role", "choice").Attr("data-choice", i).
-				OnClick(a.onChoose(i), i).Text(c))
-		}
+	if !v.Revealed {
 		return el("section").Class("ask").Attr("data-role", "question").Attr("aria-labelledby", "ask-prompt").Body(
 			el("p").Class("ask-head").Body(
 				el("strong").Text("Predict, then reveal · step "+itoa(v.At)+", "+pane+". "),
 				el("span").ID("ask-prompt").Text(q.Prompt),
 			),
-			el("ul").Class("choices").Body(choices...),
+			a.renderChoices(),
 			a.renderAskPanes(),
-			a.renderScore("Step "+itoa(v.At)+" stays hidden until you choose."),
+			a.renderScore("Step "+itoa(v.At)+" stays hidden until you choose; PgDn reveals the answer without a choice."),
 		)
-	}
-	right := v.Chosen == q.Answer
-	verdict := "Right."
-	if !right {
-		verdict = "Not this time."
 	}
 	var says []app.UI
 	for _, s := range q.Step.Says {
@@ -47,19 +36,55 @@ func (a *App) renderAsk() app.UI {
 			says = append(says, el("p").Class("say").Text(s.Text))
 		}
 	}
-	return el("section").ID("answer").Class("ask answered").TabIndex(-1).
-		Attr("data-role", "answer").Attr("data-right", right).
-		Attr("data-answer", q.Choices[q.Answer]).Attr("data-chosen", q.Choices[v.Chosen]).
-		Attr("aria-label", "The answer").Body(
-		el("p").Class("ask-head").Body(
-			el("strong").Text(verdict+" "),
-			el("span").Text(q.Prompt+" "),
-			el("span").Text("The model: "), el("code").Text(q.Choices[q.Answer]),
-			el("span").Text(". You chose: "), el("code").Text(q.Choices[v.Chosen]), el("span").Text("."),
-		),
+	return a.answerSection("ask answered").Body(
+		el("p").Class("ask-head").Body(a.answerLine()...),
 		el("div").Class("says").Body(says...),
 		a.renderScore(""),
 	)
+}
+
+// answerSection is the revealed answer's box, with what tests read of it:
+// the model's answer, and the choice made ("" for none).
+func (a *App) answerSection(class string) app.HTMLElem {
+	v, q := a.view, a.view.Ask
+	chosen := ""
+	if v.Chosen != noChoice {
+		chosen = q.Choices[v.Chosen]
+	}
+	return el("section").ID("answer").Class(class).TabIndex(-1).
+		Attr("data-role", "answer").Attr("data-right", v.Chosen == q.Answer).
+		Attr("data-answer", q.Choices[q.Answer]).Attr("data-chosen", chosen).
+		Attr("aria-label", "The answer")
+}
+
+// answerLine says the revealed answer: the verdict on the choice made, or
+// that none was, then the question and the model's answer.
+func (a *App) answerLine() []app.UI {
+	v, q := a.view, a.view.Ask
+	model := []app.UI{el("span").Text(q.Prompt + " The model: "), el("code").Text(q.Choices[q.Answer])}
+	if v.Chosen == noChoice {
+		return append([]app.UI{el("strong").Text("Revealed. ")},
+			append(model, el("span").Text(". No choice was made; the score does not count it."))...)
+	}
+	verdict := "Right. "
+	if v.Chosen != q.Answer {
+		verdict = "Not this time. "
+	}
+	return append([]app.UI{el("strong").Text(verdict)},
+		append(model, el("span").Text(". You chose: "), el("code").Text(q.Choices[v.Chosen]), el("span").Text("."))...)
+}
+
+// renderChoices is the waiting question's choices, each a button that
+// answers with it.
+func (a *App) renderChoices() app.UI {
+	q := a.view.Ask
+	choices := make([]app.UI, len(q.Choices))
+	for i, c := range q.Choices {
+		choices[i] = el("li").Body(el("button").Class("btn choice mono").
+			Attr("data-role", "choice").Attr("data-choice", i).
+			OnClick(a.onChoose(i), i).Text(c))
+	}
+	return el("ul").Class("choices").Body(choices...)
 }
 
 // renderAskPanes lets the reader pick the pane quiz mode asks about, where

@@ -31,10 +31,11 @@ const (
 	cmdPrevStop
 	cmdQuiz
 	cmdOrders
-	cmdPresent // enter or leave presenter mode (present.go)
-	cmdReveal  // presenter mode: show the difference callout held back
-	cmdStaged  // presenter mode: hold the callout back until a press, or not
-	cmdKeyHint // presenter mode: show or hide the key hint
+	cmdPresent      // enter or leave presenter mode (present.go)
+	cmdReveal       // presenter mode: show the difference callout held back
+	cmdStaged       // presenter mode: hold the callout back until a press, or not
+	cmdKeyHint      // presenter mode: show or hide the key hint
+	cmdRevealAnswer // show a waiting question's answer, no choice made (revealkey.go)
 )
 
 // keyBinding is one line of the help overlay.
@@ -50,7 +51,7 @@ var keyBindings = []keyBinding{
 	{[]string{"ArrowRight", "l"}, "→  l", cmdForward, "next step"},
 	{[]string{"ArrowLeft", "h"}, "←  h", cmdBack, "previous step"},
 	// PageDown and PageUp are what a presentation clicker sends.
-	{[]string{"PageDown"}, "PgDn", cmdNextStop, "in a lesson: next stop (elsewhere: next step)"},
+	{[]string{"PageDown"}, "PgDn", cmdNextStop, "in a lesson: next stop (elsewhere: next step); a waiting question's answer first"},
 	{[]string{"PageUp"}, "PgUp", cmdPrevStop, "in a lesson: previous stop (elsewhere: previous step)"},
 	{[]string{"q"}, "q", cmdQuiz, "quiz mode on or off: predict each step before it is shown"},
 	{[]string{"Home"}, "Home", cmdFirst, "first step (the start)"},

@@ -31,9 +31,7 @@ func (a *App) renderLessonBar() app.UI {
 				disabled(el("button").ID("prev-stop").Class("btn small"), k == 1).
 					Attr("aria-keyshortcuts", "PageUp").Title("Previous stop (PgUp)").
 					OnClick(a.onStop(-1)).Text("◀ stop "+itoa(max(k-1, 1))),
-				disabled(el("button").ID("next-stop").Class("btn small primary"), k == n).
-					Attr("aria-keyshortcuts", "PageDown").Title("Next stop (PgDn)").
-					OnClick(a.onStop(1)).Text("stop "+itoa(min(k+1, n))+" ▶"),
+				a.nextStopButton(k, n),
 			),
 		),
 		// The caption scrolls in its box on a small screen: focusable, so that
@@ -44,4 +42,17 @@ func (a *App) renderLessonBar() app.UI {
 
 func (a *App) onStop(by int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { a.moveStop(ctx, by) }
+}
+
+// nextStopButton does what PageDown does next, and says so: while the stop's
+// question waits it reveals the answer (revealkey.go), else it moves to the
+// next stop.
+func (a *App) nextStopButton(k, n int) app.UI {
+	b := el("button").ID("next-stop").Class("btn small primary").Attr("aria-keyshortcuts", "PageDown").
+		OnClick(func(ctx app.Context, e app.Event) { a.do(ctx, cmdNextStop) })
+	if a.questionWaits() {
+		return b.Attr("data-next", "reveal").Title("Show the model's answer, no choice made (PgDn); the next press moves on").
+			Text("Reveal the answer ▶")
+	}
+	return disabled(b, k == n).Attr("data-next", "stop").Title("Next stop (PgDn)").Text("stop " + itoa(min(k+1, n)) + " ▶")
 }

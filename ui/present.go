@@ -24,7 +24,7 @@ type presenter struct {
 
 // presenterKeys are the key hint's lines.
 var presenterKeys = []struct{ Keys, Does string }{
-	{"PgDn  →  Space", "next (with r: the callout first, then the next step)"},
+	{"PgDn  →  Space", "next (a waiting question's answer first; with r: the callout first, then the next step)"},
 	{"PgUp  ←", "previous step"},
 	{"Home  End", "first, last step"},
 	{"[  ]", "previous, next step where the designs differ"},
@@ -54,7 +54,7 @@ func (a *App) presentKey(k keyEvent, c command) command {
 	default:
 		return cmdNone
 	}
-	if a.calloutHeld() {
+	if c = a.revealFirst(c); c != cmdRevealAnswer && a.calloutHeld() {
 		return cmdReveal
 	}
 	return c
@@ -114,12 +114,15 @@ func (a *App) renderPresenter() []app.UI {
 	held := a.calloutHeld()
 	return []app.UI{
 		app.H1().Class("sr-only").Text("forklab, presenting: " + a.sc.File.Title),
-		el("section").Class("present-step").Attr("aria-label", "This step").Body(
-			el("p").ID("step-label").Class("present-count").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
-			a.renderStepLine(),
+		el("div").Class("present-top").Body(
+			a.renderPresentLesson(),
+			el("section").Class("present-step").Attr("aria-label", "This step").Body(
+				el("p").ID("step-label").Class("present-count").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
+				a.renderStepLine(),
+				a.renderHiddenSign(),
+			),
 		),
-		a.renderStagePanes(),
-		el("div").Class("present-callout").Attr("data-held", held).Attr("aria-hidden", held).Body(a.renderDiffs()),
+		a.renderPresentMain(held),
 		el("div").Class("present-bar").Body(
 			el("span").Class("present-keys").Text("PgDn next · PgUp back · ? keys · Esc leave"),
 			el("button").ID("present-exit").Class("btn small").

@@ -25,7 +25,10 @@ type reveal struct {
 	SeenTo  int                 // positions after this are hidden (Last when none is)
 	Ask     *scenarios.Question // the question at At, nil when none
 	AskPane int                 // the pane it is about
-	Chosen  int                 // the choice made, -1 while it waits
+	Chosen  int                 // the choice made, noChoice while it waits or where none was
+	// Revealed says that the answer at At is shown: chosen, or revealed
+	// without a choice (revealAnswer).
+	Revealed bool
 }
 
 // computeView builds the page for the state: the position the reader is at,
@@ -40,7 +43,7 @@ func (a *App) computeView() *stepView {
 		shown--
 	}
 	v := buildView(a.sc, a.designs, shown, a.format, !a.restLater)
-	v.At, v.SeenTo, v.Chosen = a.step, v.Last, -1
+	v.At, v.SeenTo, v.Chosen = a.step, v.Last, noChoice
 	if waits {
 		v.SeenTo = to - 1
 		for n := v.SeenTo + 1; n < len(v.Marks); n++ {
@@ -53,8 +56,9 @@ func (a *App) computeView() *stepView {
 	}
 	if a.st.asks(a.step) {
 		v.Ask, v.AskPane = a.questionAt(a.step)
-		if c, ok := a.st.chosen(a.step); ok {
-			v.Chosen = c
+		v.Chosen, v.Revealed = a.st.chosen(a.step)
+		if !v.Revealed {
+			v.Chosen = noChoice
 		}
 	}
 	if pending {

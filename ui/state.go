@@ -83,17 +83,32 @@ func (s *viewState) setQuiz(on bool) { s.Quiz = on }
 // answer records choice c at position pos and reports whether it is the
 // first answer there.
 func (s *viewState) answer(pos, c int) bool {
+	if !s.revealAnswer(pos) {
+		return false
+	}
+	s.answers[pos] = c
+	return true
+}
+
+// noChoice is what answers holds where the answer was revealed without a
+// choice: a class answered aloud, or the reader pressed on (revealAnswer).
+const noChoice = -1
+
+// revealAnswer shows the answer at pos without recording a choice, and
+// reports whether the question was still waiting there.
+func (s *viewState) revealAnswer(pos int) bool {
 	if _, ok := s.answers[pos]; ok {
 		return false
 	}
 	if s.answers == nil {
 		s.answers = map[int]int{}
 	}
-	s.answers[pos] = c
+	s.answers[pos] = noChoice
 	return true
 }
 
-// chosen returns the choice made at pos.
+// chosen returns what was answered at pos: a choice, or noChoice where the
+// answer was revealed without one.
 func (s *viewState) chosen(pos int) (int, bool) {
 	c, ok := s.answers[pos]
 	return c, ok

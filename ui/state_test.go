@@ -118,6 +118,10 @@ func TestLessonInPage(t *testing.T) {
 	if got := designsKey(x.a.designs); got != strings.Join(shortNames(st.S.Designs), ",") {
 		t.Errorf("designs %s, want the stop's %v", got, st.S.Designs)
 	}
+	x.do(cmdNextStop) // stop 3 asks: PgDn reveals its answer first (revealkey.go)
+	if x.a.st.Stop != 2 || !x.a.view.Revealed {
+		t.Errorf("PgDn at stop 3's question: stop %d, revealed %v; want the answer revealed at stop 3", x.a.st.Stop+1, x.a.view.Revealed)
+	}
 	x.do(cmdNextStop)
 	x.contains(`data-stop="4"`)
 	if !strings.Contains(x.a.query, "lesson=review-2012&stop=4") {
