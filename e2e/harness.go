@@ -387,7 +387,8 @@ func (b *Browser) Console() []chromedp.ConsoleMessage {
 	return append([]chromedp.ConsoleMessage(nil), b.console...)
 }
 
-// AllowConsole makes console errors that contain substr no failure.
+// AllowConsole makes console errors that contain substr, in their text or
+// their URL, no failure.
 func (b *Browser) AllowConsole(substr string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -427,7 +428,7 @@ func (b *Browser) check() {
 		}
 		allowed := false
 		for _, s := range b.allowed {
-			allowed = allowed || strings.Contains(m.Text, s)
+			allowed = allowed || strings.Contains(m.Text+" "+m.URL, s)
 		}
 		if !allowed {
 			b.t.Errorf("browser console %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line)

@@ -514,7 +514,7 @@ func TestEmbedOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
 	visitOnce(b, srv, "/?scenario=vfork-csh")
-	offline.Store(true)
+	goOffline(b, offline)
 	setViewport(b, 800, 450)
 	b.Navigate(srv.URL + "/embed?scenario=vfork-csh&step=5&designs=old,new")
 	checkFits(t, waitStage(b, `s.mode === "embed" && s.step === 5 && s.settled`), 2)

@@ -359,7 +359,7 @@ func testOffline(t *testing.T) {
 	b := NewBrowser(t)
 	srv, offline := offlineServer(t)
 	visitOnce(b, srv, "/?scenario=fork-follow-continue")
-	offline.Store(true)
+	goOffline(b, offline)
 	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 	b.WaitApp()
 	v := waitView(b, "fork-follow-continue", 0)
@@ -393,6 +393,14 @@ func visitOnce(b *Browser, srv *httptest.Server, path string) {
 	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
 		b.t.Fatal("service worker not ready")
 	}
+}
+
+// goOffline drops the network. Chromium may fetch a page's favicon itself,
+// past the service worker, so that one request may fail offline; every other
+// must be answered from the cache.
+func goOffline(b *Browser, offline *atomic.Bool) {
+	b.AllowConsole("/web/icon.svg")
+	offline.Store(true)
 }
 
 // offlineServer serves the app until the returned flag is set, and then
