@@ -192,12 +192,7 @@ func (a *App) applyLink(l linkState) {
 	}
 	a.sc = sc
 
-	var unknown []string
-	for _, name := range l.Designs {
-		if _, ok := sim.LookupDesign(name); !ok {
-			unknown = append(unknown, name)
-		}
-	}
+	unknown := unknownDesigns(l.Designs)
 	a.designs = linkDesigns(l.Designs)
 	if len(a.designs) == 0 {
 		a.designs = DefaultDesigns(sc.File)

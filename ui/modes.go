@@ -103,6 +103,17 @@ func linkDesigns(names []string) []*sim.Design {
 	return ds
 }
 
+// unknownDesigns returns the names that are no design, for the link's notice.
+func unknownDesigns(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if _, ok := sim.LookupDesign(n); !ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // moveStop moves to the stop by stops away.
 func (a *App) moveStop(ctx app.Context, by int) {
 	if !a.st.moveStop(by) {
