@@ -73,6 +73,7 @@ type App struct {
 	focus       string         // an element id to focus after the next render
 	page        app.Page       // for flushURL
 	disp        app.Dispatcher // for afterPaint
+	initAddress string         // the address OnInit applied, until OnNav
 	pendingURL  *url.URL       // the address to write after the next paint
 	nextFrame   app.Func       // requestAnimationFrame callback: schedules afterPaint
 	afterPaint  app.Func       // runs after a frame is painted: flushURL, scrollTraces
@@ -121,11 +122,34 @@ func (a *App) OnDismount() {
 	a.playing = false
 }
 
-// OnNav restores the view a link describes.
+// OnInit sets, in the browser, the state from the address the page was
+// opened at, before go-app's first render: without it that render is the
+// start page (the zero state), built into the DOM in place of the
+// pre-rendered view and replaced by the link's view at once when OnNav
+// follows: two DOMs built, and the start page's code (lessons parsed,
+// the library's cards) run and compiled before the trees can show (issue
+// 12). On the server there is no address yet; OnPreRender sets the state.
+func (a *App) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	u := app.Window().URL()
+	a.applyAddress(u)
+	a.initAddress = u.String()
+}
+
+// OnNav restores the view a link describes, unless OnInit has just set it
+// from the same address.
 func (a *App) OnNav(ctx app.Context) {
-	l := parseLink(ctx.Page().URL())
-	a.applyLink(l)
-	a.applyModes(ctx, ctx.Page().URL())
+	u := ctx.Page().URL()
+	if u.String() != a.initAddress {
+		a.applyAddress(u)
+	}
+	a.initAddress = ""
+	l := parseLink(u)
+	if a.embed.On && a.embed.Autoplay && a.step < a.lastStep() {
+		a.togglePlay(ctx)
+	}
 	if l.Explore && a.sc != nil {
 		a.startOrders(ctx)
 	}
@@ -133,11 +157,17 @@ func (a *App) OnNav(ctx app.Context) {
 	a.drawNow(ctx) // rather than at the next frame tick
 }
 
+// applyAddress sets the state from the page's address: its link, then its
+// mode (presenter, embed).
+func (a *App) applyAddress(u *url.URL) {
+	a.applyLink(parseLink(u))
+	a.applyModes(u)
+}
+
 // OnPreRender lets the server pre-render the view of the link that was
 // requested, so that the page shows it before the wasm front end starts.
 func (a *App) OnPreRender(ctx app.Context) {
-	a.applyLink(parseLink(ctx.Page().URL()))
-	a.applyModes(ctx, ctx.Page().URL())
+	a.applyAddress(ctx.Page().URL())
 }
 
 // OnAppUpdate reloads the page when go-app reports that the service worker has

@@ -13,7 +13,7 @@ import (
 
 // applyModes sets the mode from the address u, after applyLink has set the
 // view from it.
-func (a *App) applyModes(ctx app.Context, u *url.URL) {
+func (a *App) applyModes(u *url.URL) {
 	a.present = presenter{ShownAt: -1}
 	a.embed = embedding{}
 	if u == nil {
@@ -40,9 +40,6 @@ func (a *App) applyModes(ctx app.Context, u *url.URL) {
 		}
 		a.step = min(max(step, a.firstStep()), a.lastStep())
 		a.refresh()
-		if e.Autoplay && app.IsClient && a.step < a.lastStep() {
-			a.togglePlay(ctx)
-		}
 		return
 	}
 	switch v := q.Get("present"); v {
