@@ -6,12 +6,17 @@ package scenarios
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
+// The expressions compile on first use, not at start-up: the page's first
+// view needs neither (issue 12).
 var (
-	sourceURLRE = regexp.MustCompile(`https?://[^\s")]+`)
+	sourceURLRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`https?://[^\s")]+`) })
 	// sourceRepoRE matches "PATH (release/9.1.0" and "PATH (owner/repo @ commit".
-	sourceRepoRE = regexp.MustCompile(`^([A-Za-z0-9_./-]+\.[ch]) \((release/[0-9.]+|torvalds/linux @ [0-9a-f]{7,40}|freebsd/freebsd-src @ [0-9a-f]{7,40})[,)]`)
+	sourceRepoRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([A-Za-z0-9_./-]+\.[ch]) \((release/[0-9.]+|torvalds/linux @ [0-9a-f]{7,40}|freebsd/freebsd-src @ [0-9a-f]{7,40})[,)]`)
+	})
 )
 
 // SourceURL returns the address of t's source, or "" when the source names no
@@ -21,7 +26,7 @@ var (
 // whose source quotes an address, at the first address it quotes. Copies found
 // by text search (repository not identified) have no link.
 func (t Term) SourceURL() string {
-	if m := sourceRepoRE.FindStringSubmatch(t.Source); m != nil {
+	if m := sourceRepoRE().FindStringSubmatch(t.Source); m != nil {
 		path, at := m[1], m[2]
 		if rest, ok := strings.CutPrefix(at, "release/"); ok {
 			return "https://github.com/freebsd/freebsd-src/blob/release/" + rest + "/" + path
@@ -29,5 +34,5 @@ func (t Term) SourceURL() string {
 		repo, commit, _ := strings.Cut(at, " @ ")
 		return "https://github.com/" + repo + "/blob/" + commit + "/" + path
 	}
-	return sourceURLRE.FindString(t.Source)
+	return sourceURLRE().FindString(t.Source)
 }

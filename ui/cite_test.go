@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,4 +19,48 @@ func TestCiteLinks(t *testing.T) {
 	if h := renderHTML(renderCite("ptrace-semantics.md §4(g)")); strings.Contains(h, "<a") {
 		t.Errorf("a cite without an address has a link: %s", h)
 	}
+}
+
+// TestCiteURLsAsRegexp holds citeURLs to the regular expression it stands
+// for, on the library's cite: lines and on made-up edge cases.
+func TestCiteURLsAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:)]`)
+	lines := []string{
+		"", "http", "http://", "http://a", "http://ab", "http://a.", "https://a.b.", "(https://x.y/z).",
+		"see http://a.b/c, and https://d.e/f; done", "httphttp://xx", "https://é.fr/ü)", "http://x\"y",
+		"<https://a.b/c>", "https://a.b/c...", "http://:::", "http://ab:)", "xhttps://ab\thttp://cd\n",
+		"hhttps://ab", "http:/ab https://ab", "https://a.b/(c)", "https:// ab",
+	}
+	lib, err := library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lib {
+		lines = append(lines, e.File.Cites...)
+	}
+	for _, c := range lines {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(c, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := citeURLs(c); !slices.Equal(got, want) {
+			t.Errorf("citeURLs(%q) = %v, the expression finds %v", c, got, want)
+		}
+	}
+}
+
+func FuzzCiteURLs(f *testing.F) {
+	re := regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:)]`)
+	for _, s := range []string{"see http://a.b/c, and https://d.e/f; done", "(https://x.y/z).", "https://a.b/c..."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, c string) {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(c, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := citeURLs(c); !slices.Equal(got, want) {
+			t.Errorf("citeURLs(%q) = %v, the expression finds %v", c, got, want)
+		}
+	})
 }
