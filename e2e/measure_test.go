@@ -9,7 +9,8 @@ package e2e
 // service worker.
 //
 // By default (CI) it takes a short version of each measurement;
-// FORKLAB_MEASURE=1 takes the long one (several minutes):
+// FORKLAB_MEASURE=1 takes the long one (several minutes), FORKLAB_MEASURE=loads
+// the long one of the loads and the short one of stepping:
 //
 //   - app.wasm: raw, gzip and brotli sizes as built (brotli at the build's
 //     quick quality; FORKLAB_BROTLI11=1 first recompresses both pages'
@@ -21,7 +22,8 @@ package e2e
 //     service worker, no storage), forklab's scenario link and the bare
 //     go-app page served by the same handler taken in turn (7 each, medians;
 //     1 each in CI): first contentful paint, app.wasm fetched (its
-//     responseEnd), wasm compiled (instantiateStreaming resolved), Go's main
+//     responseEnd), wasm compiled (compileStreaming, or go-app's
+//     instantiateStreaming, resolved), Go's main
 //     started (the "forklab:main" mark), and first scenario interactive (the
 //     first animation frame after the wasm front end drew a tree), each as a
 //     ratio to the bare page's;
@@ -69,6 +71,7 @@ import (
 
 func TestMeasure(t *testing.T) {
 	long := os.Getenv("FORKLAB_MEASURE") == "1"
+	longLoads := long || os.Getenv("FORKLAB_MEASURE") == "loads"
 	b := NewBrowser(t)
 	dir := WebDir(t)
 	res := site.res
@@ -111,7 +114,7 @@ func TestMeasure(t *testing.T) {
 	// the two pages, so that whatever else the machine does falls on both
 	// alike.
 	loads := 1
-	if long {
+	if longLoads {
 		loads = 7
 	}
 	var coldBare, coldApp, secondBare, secondApp []loadTimes
@@ -138,7 +141,7 @@ func TestMeasure(t *testing.T) {
 		return err
 	}))
 	warm := 3
-	if long {
+	if longLoads {
 		warm = 7
 	}
 	addLoadScript(b, appPage.sel+"\x00"+barePage.sel)
@@ -193,10 +196,13 @@ type loadTimes struct {
 const loadJS = `(() => {
   const sels = %q.split("\x00");
   const m = window.__m = {fcp: null, compiled: null, interactive: null};
-  const is = WebAssembly.instantiateStreaming;
-  if (is) WebAssembly.instantiateStreaming = function(...args) {
-    return is.apply(this, args).then(r => { m.compiled = performance.now(); return r; });
-  };
+  // Compiled: WebAssembly.compileStreaming resolved (wasmstart.js) or, on
+  // go-app's own path, instantiateStreaming.
+  const done = r => { if (m.compiled === null) m.compiled = performance.now(); return r; };
+  for (const f of ['compileStreaming', 'instantiateStreaming']) {
+    const orig = WebAssembly[f];
+    if (orig) WebAssembly[f] = function(...args) { return orig.apply(this, args).then(done); };
+  }
   new PerformanceObserver(l => {
     for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') m.fcp = e.startTime;
   }).observe({type: 'paint', buffered: true});

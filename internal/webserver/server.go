@@ -72,6 +72,14 @@ const WasmPreload = "</web/" + webbuild.WasmName + ">; rel=preload; as=fetch; cr
 // static hosts, which send no Link header.
 const wasmPreloadTag = `<link rel="preload" href="/web/` + webbuild.WasmName + `" as="fetch" crossorigin="anonymous">`
 
+// wasmStartScript starts compiling app.wasm from the page's head and hands
+// the module to go-app's loader (static/wasmstart.js). It runs before
+// go-app's scripts, which are deferred, and after wasmPreloadTag: its fetch
+// takes the preloaded response, and a preload that came after it would ask
+// for app.wasm a second time. go-app writes RawHeaders in order after the
+// Scripts, hence its place there.
+const wasmStartScript = `<script src="/web/wasmstart.js"></script>`
+
 // serviceWorker is the template of /app-worker.js.
 //
 //go:embed app-worker.js
@@ -84,7 +92,10 @@ var appConfig = config{
 	Lang:            "en",
 	BackgroundColor: "#f8fafc",
 	ThemeColor:      "#1e293b",
-	LoadingLabel:    "loading forklab {progress}%",
+	// No percentage: wasmstart.js has the browser compile app.wasm as it
+	// arrives, and go-app's loader, which would count the bytes, does not
+	// see them.
+	LoadingLabel: "loading forklab…",
 	Icon: app.Icon{
 		Default:    "/web/icon-192.png",
 		Large:      "/web/icon-512.png",
@@ -93,9 +104,9 @@ var appConfig = config{
 	},
 	Styles:             []string{"/web/style.css"},
 	Scripts:            []string{"/web/sandbox.js"},
-	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js"}, // an embed, and the Save menu's GIF encoder, work offline too
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
-	RawHeaders:         []string{wasmPreloadTag},
+	RawHeaders:         []string{wasmPreloadTag, wasmStartScript},
 }
 
 // Server serves the web app. It is safe for concurrent use.

@@ -428,10 +428,15 @@ func TestPageIsLocal(t *testing.T) {
 		`src="/app.js"`,
 		`<script src="/web/sandbox.js"></script>`, // before app.js runs (it is deferred)
 		wasmPreloadTag,
+		wasmStartScript,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("GET /: page lacks %s", want)
 		}
+	}
+	// wasmstart.js's fetch takes the preload only if the preload comes first.
+	if p, w := strings.Index(page, wasmPreloadTag), strings.Index(page, wasmStartScript); p > w {
+		t.Errorf("GET /: wasmstart.js (at %d) comes before the preload of app.wasm (at %d)", w, p)
 	}
 	if got := res.Header.Get("Link"); got != WasmPreload {
 		t.Errorf("GET /: Link %q, want %q", got, WasmPreload)
@@ -452,7 +457,7 @@ func TestPageIsLocal(t *testing.T) {
 		}
 	}
 	worker := string(body(t, get(t, s, "/app-worker.js")))
-	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/embed"`} {
+	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/web/wasmstart.js"`, `"/embed"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}

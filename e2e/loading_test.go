@@ -1,0 +1,66 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"net/http"
+	"sync"
+	"testing"
+
+	"forklab/internal/webserver"
+)
+
+// TestLoadingShowsPreRender checks what a first visit sees while app.wasm is
+// still on its way (issue 12): the pre-rendered view of its link, with
+// go-app's loader as a small note in a corner that covers no tree (it was a
+// screen over the whole page), saying that forklab is loading; and that,
+// once app.wasm arrives, the module that wasmstart.js compiled from the
+// page's head runs the page, fetched once.
+func TestLoadingShowsPreRender(t *testing.T) {
+	h, err := webserver.New(WebDir(t))
+	must(t, err)
+	release := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(open)
+	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/app.wasm" {
+			<-release
+		}
+		h.ServeHTTP(w, r)
+	}))
+	b := NewBrowser(t)
+	setViewport(b, 1280, 720)
+	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
+	b.Poll(`document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`)
+	b.Screenshot("loading-1280")
+	type box struct {
+		W, H      float64
+		Label     string
+		Covered   bool // the first tree's first process is under the loader
+		TreeShown bool
+	}
+	got := Eval[box](b, `(() => {
+	  const l = document.getElementById('app-wasm-loader').getBoundingClientRect();
+	  const n = document.querySelector('svg[data-role=tree] g[data-role=node]').getBoundingClientRect();
+	  const at = document.elementFromPoint(n.x + n.width / 2, n.y + n.height / 2);
+	  return {W: l.width, H: l.height, Label: document.getElementById('app-wasm-loader-label').textContent,
+	    Covered: !!(at && at.closest('#app-wasm-loader')), TreeShown: !!(at && at.closest('svg[data-role=tree]'))};
+	})()`)
+	if got.W > 600 || got.H > 80 || got.Covered || !got.TreeShown {
+		t.Errorf("while app.wasm loads, the loader is %.0f×%.0f px and covers the tree (%v), the tree shows (%v): want a note in a corner and the pre-rendered tree visible", got.W, got.H, got.Covered, got.TreeShown)
+	}
+	if got.Label != "loading forklab…" {
+		t.Errorf("the loader says %q, want %q", got.Label, "loading forklab…")
+	}
+
+	open()
+	b.WaitApp()
+	waitView(b, "fork-follow-continue", 0)
+	if Eval[bool](b, `document.getElementById('app-wasm-loader') !== null`) {
+		t.Error("the loader is still there once the app runs")
+	}
+	if n := countSuffix(b.Requests(), "/web/app.wasm"); n != 1 {
+		t.Errorf("app.wasm requested %d times, want once", n)
+	}
+}
