@@ -104,12 +104,48 @@ func Compare(runs []*Run, n int) []Difference {
 			return v
 		})
 	}
+	at := make(map[*Run]*procIndex, len(runs))
+	for _, r := range runs {
+		at[r] = newProcIndex(&r.FrameAt(n).Snapshot)
+	}
 	for _, name := range runs[0].File.Names {
-		add(name, func(r *Run) seen { return plain(procSummary(&r.FrameAt(n).Snapshot, name)) })
-		add(name+": its memory", func(r *Run) seen { return plain(memorySummary(&r.FrameAt(n).Snapshot, name)) })
-		add(name+": what its tracer reads", func(r *Run) seen { return stopRecord(&r.FrameAt(n).Snapshot, r.Design, name) })
+		add(name, func(r *Run) seen { return plain(procSummary(at[r], name)) })
+		add(name+": its memory", func(r *Run) seen { return plain(memorySummary(at[r], name)) })
+		add(name+": what its tracer reads", func(r *Run) seen { return stopRecord(at[r], r.Design, name) })
 	}
 	return out
+}
+
+// procIndex finds a snapshot's processes by name, and those that share each
+// address space. Compare asks about every declared process, which a scan of
+// the process table per question made quadratic in the number of processes:
+// with 200 processes, most of a step's time in the browser (issue 12).
+type procIndex struct {
+	s      *sim.Snapshot
+	byName map[string]int   // index in s.Procs
+	byVm   map[int][]string // the processes in each address space, in pid order
+}
+
+func newProcIndex(s *sim.Snapshot) *procIndex {
+	x := &procIndex{s: s, byName: make(map[string]int, len(s.Procs)), byVm: map[int][]string{}}
+	for i, p := range s.Procs {
+		if _, dup := x.byName[p.Name]; !dup { // the first, as Snapshot.Proc
+			x.byName[p.Name] = i
+		}
+		if p.Vmspace != 0 {
+			x.byVm[p.Vmspace] = append(x.byVm[p.Vmspace], p.Name)
+		}
+	}
+	return x
+}
+
+// proc is the process called name, as Snapshot.Proc finds it.
+func (x *procIndex) proc(name string) (*sim.ProcView, bool) {
+	i, ok := x.byName[name]
+	if !ok {
+		return nil, false
+	}
+	return &x.s.Procs[i], true
 }
 
 func plain(s string) seen { return seen{Key: s, Shown: s} }
@@ -142,12 +178,13 @@ func recordKind(d *sim.Design) string {
 // procSummary describes a process alike in every design: its state, its parent
 // and its tracer. The parent is p_pptr, or while traced the process it goes back
 // to (FreeBSD's p_pptr is then the tracer; Linux's real_parent stays).
-func procSummary(s *sim.Snapshot, name string) string {
-	v, ok := s.Proc(name)
+func procSummary(x *procIndex, name string) string {
+	v, ok := x.proc(name)
 	if !ok {
 		return "does not exist"
 	}
-	parts := []string{expectState(&v)}
+	s := x.s
+	parts := []string{expectState(v)}
 	if v.State != sim.StateReaped {
 		parent := v.Parent
 		if v.Tracer != 0 {
@@ -166,16 +203,16 @@ func procSummary(s *sim.Snapshot, name string) string {
 // memorySummary describes a process's address space alike in every design:
 // the processes it shares it with (by name, since pids may differ) and the
 // variables it holds. A process without one (not yet forked, exited) has none.
-func memorySummary(s *sim.Snapshot, name string) string {
-	v, ok := s.Proc(name)
+func memorySummary(x *procIndex, name string) string {
+	v, ok := x.proc(name)
 	if !ok || v.Vmspace == 0 {
 		return "no address space"
 	}
 	var parts []string
 	var with []string
-	for _, o := range s.Procs {
-		if o.Vmspace == v.Vmspace && o.Name != name {
-			with = append(with, o.Name)
+	for _, o := range x.byVm[v.Vmspace] {
+		if o != name {
+			with = append(with, o)
 		}
 	}
 	if len(with) > 0 {
@@ -194,9 +231,9 @@ func memorySummary(s *sim.Snapshot, name string) string {
 
 // stopRecord is what the tracer of a process in a trace stop would read about
 // the stop: PT_LWPINFO, or on Linux the event and PTRACE_GETEVENTMSG.
-func stopRecord(s *sim.Snapshot, d *sim.Design, name string) seen {
+func stopRecord(x *procIndex, d *sim.Design, name string) seen {
 	kind := recordKind(d)
-	v, ok := s.Proc(name)
+	v, ok := x.proc(name)
 	if !ok || v.Lwpinfo == nil {
 		return seen{Kind: kind, Key: "", Shown: "not in a trace stop"}
 	}

@@ -306,8 +306,9 @@ func (e *Exploration) outcomeOf(x *executor) *Outcome {
 		}
 	}
 	o.last = x.k.Snapshot()
+	last := newProcIndex(&o.last)
 	for _, name := range e.File.Names {
-		o.Final = append(o.Final, procSummary(&o.last, name))
+		o.Final = append(o.Final, procSummary(last, name))
 	}
 	o.Broken = slices.Sorted(slices.Values(r.Broken))
 	for _, v := range r.Violations {

@@ -55,9 +55,9 @@ func (r *Run) Learnt(n int) ([]Report, []Unreported) {
 			}
 		}
 	}
-	snap := &r.Frames[n].Snapshot
+	procs := newProcIndex(&r.Frames[n].Snapshot)
 	for _, name := range r.File.Names {
-		v, ok := snap.Proc(name)
+		v, ok := procs.proc(name)
 		if !ok || v.Lwpinfo == nil {
 			continue
 		}

@@ -215,13 +215,21 @@ const firstPid = 100
 // been none (the pid hash). Pids are handed out in order, init's 1 and then from
 // firstPid (fork1() with no wrap-around), so procs is indexed by pid.
 func (k *Kernel) procByPid(pid int) *Proc {
-	if pid == 1 {
-		return k.init
-	}
-	if i := pid - firstPid + 1; i >= 1 && i < len(k.procs) {
+	if i := pidIndex(pid); i >= 0 && i < len(k.procs) {
 		return k.procs[i]
 	}
 	return nil
+}
+
+// pidIndex is where pid is in Kernel.procs and Snapshot.Procs (-1: nowhere).
+func pidIndex(pid int) int {
+	switch {
+	case pid == 1:
+		return 0
+	case pid >= firstPid:
+		return pid - firstPid + 1
+	}
+	return -1
 }
 
 // Names returns NAME[pid] for every process created so far, init included.

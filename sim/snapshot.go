@@ -86,12 +86,12 @@ func (s *Snapshot) Proc(name string) (ProcView, bool) {
 	return ProcView{}, false
 }
 
-// ByPid returns the view of pid.
+// ByPid returns the view of pid. Procs is indexed by pid as Kernel.procs is
+// (procByPid), not searched: the page asks it for every process at every step
+// (issue 12: 200 processes).
 func (s *Snapshot) ByPid(pid int) (ProcView, bool) {
-	for _, p := range s.Procs {
-		if p.Pid == pid {
-			return p, true
-		}
+	if i := pidIndex(pid); i >= 0 && i < len(s.Procs) && s.Procs[i].Pid == pid {
+		return s.Procs[i], true
 	}
 	return ProcView{}, false
 }
