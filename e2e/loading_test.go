@@ -4,10 +4,14 @@ package e2e
 
 import (
 	"net/http"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"forklab/internal/webserver"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestLoadingShowsPreRender checks what a first visit sees while app.wasm is
@@ -62,5 +66,22 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	}
 	if n := countSuffix(b.Requests(), "/web/app.wasm"); n != 1 {
 		t.Errorf("app.wasm requested %d times, want once", n)
+	}
+	// The nodes the reader saw pre-rendered do not grow in again when the
+	// app's own replace them; a node that appears later does.
+	const running = `Array.from(document.querySelectorAll('svg[data-role=tree]')).flatMap(s => s.getAnimations({subtree: true})).filter(a => a.playState === 'running').map(a => a.animationName)`
+	if got := Eval[[]string](b, running); len(got) != 0 {
+		t.Errorf("once the app has replaced the pre-rendered trees, their nodes animate again: %v", got)
+	}
+	b.PressKey(kb.End)
+	waitView(b, "fork-follow-continue", 12)
+	b.PressKey(kb.Home)
+	waitView(b, "fork-follow-continue", 0)
+	b.Poll(`document.querySelector('#forklab[data-complete=true]') !== null`)
+	time.Sleep(500 * time.Millisecond) // the animations of the steps above end
+	b.PressKey(kb.End)
+	waitView(b, "fork-follow-continue", 12)
+	if got := Eval[[]string](b, running); !slices.Contains(got, "grow") {
+		t.Errorf("a node that appears at a later step does not grow in (running: %v)", got)
 	}
 }

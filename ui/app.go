@@ -74,9 +74,12 @@ type App struct {
 	page        app.Page       // for flushURL
 	disp        app.Dispatcher // for afterPaint
 	initAddress string         // the address OnInit applied, until OnNav
-	pendingURL  *url.URL       // the address to write after the next paint
-	nextFrame   app.Func       // requestAnimationFrame callback: schedules afterPaint
-	afterPaint  app.Func       // runs after a frame is painted: flushURL, scrollTraces
+	// overPreRender: the first render replaces the pre-rendered page, whose
+	// trees the reader has seen drawn already (finishTreeAnimations).
+	overPreRender bool
+	pendingURL    *url.URL // the address to write after the next paint
+	nextFrame     app.Func // requestAnimationFrame callback: schedules afterPaint
+	afterPaint    app.Func // runs after a frame is painted: flushURL, scrollTraces
 }
 
 // OnMount starts listening to the keyboard.
@@ -136,6 +139,7 @@ func (a *App) OnInit() {
 	u := app.Window().URL()
 	a.applyAddress(u)
 	a.initAddress = u.String()
+	a.overPreRender = true
 }
 
 // OnNav restores the view a link describes, unless OnInit has just set it

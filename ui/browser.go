@@ -20,6 +20,10 @@ func (a *App) afterRender(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	if a.overPreRender {
+		a.overPreRender = false
+		finishTreeAnimations()
+	}
 	doc := app.Window().Get("document")
 	if a.focus != "" {
 		if el := doc.Call("getElementById", a.focus); el.Truthy() {
@@ -59,6 +63,27 @@ func (a *App) afterRender(ctx app.Context) {
 func (a *App) completeView(ctx app.Context) {
 	a.refresh()
 	a.later(ctx)
+}
+
+// finishTreeAnimations ends at once the animations that the trees' nodes
+// start when go-app mounts them in place of the pre-rendered page (style.css:
+// a node's body grows in, a stopped box flashes). The reader has seen the
+// pre-rendered nodes do that already; without this every node would shrink
+// and grow again at the moment the page becomes interactive (issue 12). A
+// node that appears later still grows in: its animation starts when it is
+// shown.
+func finishTreeAnimations() {
+	trees := app.Window().Get("document").Call("querySelectorAll", `svg[data-role="tree"]`)
+	for i := 0; i < trees.Length(); i++ {
+		t := trees.Index(i)
+		if !t.Get("getAnimations").Truthy() {
+			return
+		}
+		as := t.Call("getAnimations", map[string]any{"subtree": true})
+		for j := 0; j < as.Length(); j++ {
+			as.Index(j).Call("finish")
+		}
+	}
 }
 
 // flushURL writes the address syncURL computed, without a history entry.
