@@ -58,6 +58,10 @@ func TestLoadingShowsPreRender(t *testing.T) {
 		t.Errorf("the loader says %q, want %q", got.Label, "loading forklab…")
 	}
 
+	setViewport(b, 390, 844)
+	b.Screenshot("loading-narrow")
+	setViewport(b, 1280, 720)
+
 	open()
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
