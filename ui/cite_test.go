@@ -21,10 +21,25 @@ func TestCiteLinks(t *testing.T) {
 	}
 }
 
+// citeExpr is the expression citeURLs stands for.
+var citeExpr = regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:)]`)
+
+// checkCiteURLs fails t where citeURLs and citeExpr find different addresses
+// in c.
+func checkCiteURLs(t *testing.T, c string) {
+	t.Helper()
+	var want [][2]int
+	for _, m := range citeExpr.FindAllStringIndex(c, -1) {
+		want = append(want, [2]int{m[0], m[1]})
+	}
+	if got := citeURLs(c); !slices.Equal(got, want) {
+		t.Errorf("citeURLs(%q) = %v, the expression finds %v", c, got, want)
+	}
+}
+
 // TestCiteURLsAsRegexp holds citeURLs to the regular expression it stands
 // for, on the library's cite: lines and on made-up edge cases.
 func TestCiteURLsAsRegexp(t *testing.T) {
-	re := regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:)]`)
 	lines := []string{
 		"", "http", "http://", "http://a", "http://ab", "http://a.", "https://a.b.", "(https://x.y/z).",
 		"see http://a.b/c, and https://d.e/f; done", "httphttp://xx", "https://é.fr/ü)", "http://x\"y",
@@ -39,28 +54,13 @@ func TestCiteURLsAsRegexp(t *testing.T) {
 		lines = append(lines, e.File.Cites...)
 	}
 	for _, c := range lines {
-		var want [][2]int
-		for _, m := range re.FindAllStringIndex(c, -1) {
-			want = append(want, [2]int{m[0], m[1]})
-		}
-		if got := citeURLs(c); !slices.Equal(got, want) {
-			t.Errorf("citeURLs(%q) = %v, the expression finds %v", c, got, want)
-		}
+		checkCiteURLs(t, c)
 	}
 }
 
 func FuzzCiteURLs(f *testing.F) {
-	re := regexp.MustCompile(`https?://[^\s<>"]+[^\s<>".,;:)]`)
 	for _, s := range []string{"see http://a.b/c, and https://d.e/f; done", "(https://x.y/z).", "https://a.b/c..."} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, c string) {
-		var want [][2]int
-		for _, m := range re.FindAllStringIndex(c, -1) {
-			want = append(want, [2]int{m[0], m[1]})
-		}
-		if got := citeURLs(c); !slices.Equal(got, want) {
-			t.Errorf("citeURLs(%q) = %v, the expression finds %v", c, got, want)
-		}
-	})
+	f.Fuzz(checkCiteURLs)
 }
