@@ -144,7 +144,7 @@ func (a *App) renderEmbed() []app.UI {
 		el("nav").Class("embed-transport").Attr("aria-label", "Timeline").Body(
 			a.embedStopButton(-1),
 			iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, v.N <= first, a.onBack),
-			a.playButton(),
+			playButton(a.playing, a.onPlay),
 			iconButton("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= last, a.onForward),
 			el("output").ID("step-label").Attr("for", "scrubber").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
 			app.ElemSelfClosing("input").Attr("type", "range").ID("scrubber").

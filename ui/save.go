@@ -21,8 +21,18 @@ type saveState struct {
 }
 
 // renderSave is the Save menu.
-func (a *App) renderSave() app.UI {
-	s := a.save
+func (a *App) renderSave() app.UI { return &saveMenu{App: a, S: a.save} }
+
+// saveMenu is the Save menu; go-app skips it at a step that leaves the save
+// state as it was.
+type saveMenu struct {
+	app.Compo
+	App *App // the App whose commands the buttons run
+	S   saveState
+}
+
+func (m *saveMenu) Render() app.UI {
+	a, s := m.App, m.S
 	button := func(id, text, label string, h app.EventHandler) app.UI {
 		return disabled(el("button").ID(id).Class("btn small").Attr("aria-label", label).Title(label), s.Busy).
 			OnClick(h).Text(text)

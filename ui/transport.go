@@ -37,15 +37,35 @@ func iconButton(id, label, keys, d string, off bool, h app.EventHandler) app.UI 
 	return disabled(b, off).OnClick(h).Body(icon(d))
 }
 
+// stepButtons are first, back, play/pause, forward and last; go-app skips
+// them at a step that leaves them as they were (any but the first and last).
+type stepButtons struct {
+	app.Compo
+	App             *App // the App whose commands the buttons run
+	AtFirst, AtLast bool
+	Playing         bool
+}
+
+func (b *stepButtons) Render() app.UI {
+	a := b.App
+	return el("div").Class("buttons").Body(
+		iconButton("first", "First step (Home)", "Home", iconFirst, b.AtFirst, a.onFirst),
+		iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, b.AtFirst, a.onBack),
+		playButton(b.Playing, a.onPlay),
+		iconButton("forward", "Next step (→)", "ArrowRight", iconForward, b.AtLast, a.onForward),
+		iconButton("last", "Last step (End)", "End", iconLast, b.AtLast, a.onLast),
+	)
+}
+
 // playButton is the play/pause button.
-func (a *App) playButton() app.UI {
+func playButton(playing bool, h app.EventHandler) app.UI {
 	playLabel, playIcon := "Play (Space)", iconPlay
-	if a.playing {
+	if playing {
 		playLabel, playIcon = "Pause (Space)", iconPause
 	}
 	return el("button").ID("play").Class("btn icon play").
-		Attr("aria-label", playLabel).Attr("aria-keyshortcuts", "Space").Attr("aria-pressed", a.playing).Title(playLabel).
-		OnClick(a.onPlay).Body(icon(playIcon))
+		Attr("aria-label", playLabel).Attr("aria-keyshortcuts", "Space").Attr("aria-pressed", playing).Title(playLabel).
+		OnClick(h).Body(icon(playIcon))
 }
 
 // renderTransport is the transport bar.
@@ -56,13 +76,7 @@ func (a *App) renderTransport() app.UI {
 		paneLabel, paneText = "Remove the third pane (t)", "− pane"
 	}
 	return el("nav").Class("transport").Attr("aria-label", "Timeline").Body(
-		el("div").Class("buttons").Body(
-			iconButton("first", "First step (Home)", "Home", iconFirst, v.N == 0, a.onFirst),
-			iconButton("back", "Previous step (←)", "ArrowLeft", iconBack, v.N == 0, a.onBack),
-			a.playButton(),
-			iconButton("forward", "Next step (→)", "ArrowRight", iconForward, v.N >= v.Last, a.onForward),
-			iconButton("last", "Last step (End)", "End", iconLast, v.N >= v.Last, a.onLast),
-		),
+		&stepButtons{App: a, AtFirst: v.N == 0, AtLast: v.N >= v.Last, Playing: a.playing},
 		&choice{ID: "speed", Label: "Speed", Options: speedOptions, Value: strconv.Itoa(a.speed), App: a},
 		el("output").ID("step-label").Attr("for", "scrubber").Text("step "+itoa(v.N)+" / "+itoa(v.Last)),
 		a.renderScrubber(),
