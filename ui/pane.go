@@ -20,7 +20,13 @@ func (a *App) renderPanes() app.UI {
 }
 
 // renderLegend says how the tree's lines are drawn.
-func renderLegend() app.UI {
+func renderLegend() app.UI { return &legend{} }
+
+// legend is the same at every step: a component without fields, which go-app
+// renders once.
+type legend struct{ app.Compo }
+
+func (*legend) Render() app.UI {
 	item := func(kind, text string) app.UI {
 		return el("li").Body(append([]app.UI{
 			svg("svg").Attr("viewBox", "0 0 36 10").Attr("width", "36").Attr("height", "10").
