@@ -332,15 +332,15 @@ func renderBroken(b brokenNote) app.UI {
 }
 
 func renderCheck(c scenarios.Check) app.UI {
-	mark, state := "✓", "ok"
+	mark, state, says := "✓", "ok", "passes: "
 	text := "expected " + c.Expected + " (line " + itoa(c.Pos.Line) + ")"
 	if !c.OK {
-		mark, state = "✗", "fail"
+		mark, state, says = "✗", "fail", "fails: "
 		text += ", got " + c.Got
 	}
 	return el("p").Class("check").Attr("data-ok", state).Body(
 		el("span").Class("mark").Attr("aria-hidden", "true").Text(mark),
-		el("span").Class("sr-only").Text(map[string]string{"ok": "passes: ", "fail": "fails: "}[state]),
+		el("span").Class("sr-only").Text(says),
 		app.Text(" "+text),
 	)
 }
