@@ -389,18 +389,11 @@ func renderPage(t *testing.T, path string, n int) {
 // page and the GIF encoder served from the service worker's cache.
 func TestExportOffline(t *testing.T) {
 	b := NewBrowser(t)
-	srv := NewServer(t)
-	b.CheckLocalRequests(srv.URL)
+	srv, offline := offlineServer(t)
 	dir := allowDownloads(b)
-	link := srv.URL + "/?scenario=detach&step=2&designs=old,new"
-	b.Navigate(link)
-	b.WaitApp()
-	waitView(b, "detach", 2)
-	if !Run(b, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)) {
-		t.Fatal("service worker not ready")
-	}
-	srv.Close()
-	b.Navigate(link)
+	visitOnce(b, srv, "/?scenario=detach")
+	goOffline(b, offline)
+	b.Navigate(srv.URL + "/?scenario=detach&step=2&designs=old,new")
 	b.WaitApp()
 	v := waitView(b, "detach", 2)
 	if !Eval[bool](b, `navigator.serviceWorker.controller !== null`) {
