@@ -315,6 +315,19 @@ func traceColdLoad(t *testing.T, p loadPage, dir string) {
 	b := NewBrowser(t)
 	defer b.Close()
 	addLoadScript(b, p.sel)
+	var l loadTimes
+	out := traceDuring(t, b, func() {
+		l = pageLoad(b, p.url)
+		time.Sleep(time.Second) // the rest of the first view, a frame later
+	})
+	must(t, os.WriteFile(file, out, 0o644))
+	t.Logf("trace of a cold load of %s: %s, %d bytes (%+v)", p.name, file, len(out), l)
+}
+
+// traceDuring returns a Chrome performance trace (JSON) of what b does while
+// do runs.
+func traceDuring(t *testing.T, b *Browser, do func()) []byte {
+	t.Helper()
 	ctx, cancel := context.WithCancel(b.Context())
 	defer cancel()
 	complete := make(chan tracing.EventTracingComplete, 1)
@@ -338,8 +351,7 @@ func traceColdLoad(t *testing.T, p loadPage, dir string) {
 		})
 		return err
 	}))
-	l := pageLoad(b, p.url)
-	time.Sleep(time.Second) // the rest of the first view, a frame later
+	do()
 	b.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, tracing.End, cdp.Empty{})
 		return err
@@ -364,8 +376,7 @@ func traceColdLoad(t *testing.T, p loadPage, dir string) {
 			}
 		}
 	}))
-	must(t, os.WriteFile(file, out, 0o644))
-	t.Logf("trace of a cold load of %s: %s, %d bytes (%+v)", p.name, file, len(out), l)
+	return out
 }
 
 // scenarioSteps opens a library scenario, steps through it once to warm up,
