@@ -100,15 +100,15 @@ func sigText(s sim.Signal, linux bool) string {
 // same as at the last step.
 type debuggerPanel struct {
 	app.Compo
-	V     debuggerView
-	Later bool // leave it for the next frame (App.restLater)
+	V     *debuggerView // the paneView's, never changed (as edgeView's fields)
+	Later bool          // leave it for the next frame (App.restLater)
 }
 
 func (p *debuggerPanel) Render() app.UI {
 	if p.Later {
 		return el("section").Class("debugger").Attr("data-role", "debugger")
 	}
-	return renderDebugger(p.V)
+	return renderDebugger(*p.V)
 }
 
 // recordName is what the record of a trace stop is called under the design.

@@ -121,10 +121,16 @@ type memSpace struct {
 // held has, each as high as all the processes it belongs to (and as tall as its
 // variables need), in the first column where it meets no other.
 func placeMemory(s *sim.Snapshot, lay *treeLayout, held map[int]bool) []memSpace {
+	shown := map[int]bool{} // the address spaces one in held has
+	for _, p := range s.Procs {
+		if _, ok := lay.Pos[p.Pid]; ok && p.Vmspace != 0 && held[p.Pid] {
+			shown[p.Vmspace] = true
+		}
+	}
 	var spaces []memSpace
 	for _, p := range s.Procs {
 		at, ok := lay.Pos[p.Pid]
-		if p.Vmspace == 0 || !ok {
+		if !ok || !shown[p.Vmspace] {
 			continue
 		}
 		i := slices.IndexFunc(spaces, func(m memSpace) bool { return m.ID == p.Vmspace })
@@ -136,9 +142,6 @@ func placeMemory(s *sim.Snapshot, lay *treeLayout, held map[int]bool) []memSpace
 		m.Procs = append(m.Procs, p)
 		m.Top, m.Bottom = min(m.Top, at.Y-nodeH/2), max(m.Bottom, at.Y+nodeH/2)
 	}
-	spaces = slices.DeleteFunc(spaces, func(m memSpace) bool {
-		return !slices.ContainsFunc(m.Procs, func(p sim.ProcView) bool { return held[p.Pid] })
-	})
 	slices.SortStableFunc(spaces, func(a, b memSpace) int { return cmp.Compare(a.Top, b.Top) })
 	for i := range spaces {
 		m := &spaces[i]
@@ -223,8 +226,8 @@ func andList(names []string) string {
 // renderMemory draws the boxes, under the nodes so that the links run behind them.
 func renderMemory(boxes []memBox) app.UI {
 	views := make([]app.UI, 0, len(boxes))
-	for _, b := range boxes {
-		views = append(views, &memView{B: b})
+	for i := range boxes {
+		views = append(views, &memView{B: &boxes[i]})
 	}
 	return svg("g").Attr("data-role", "memories").Body(views...)
 }
@@ -256,7 +259,7 @@ func memoryLabel(boxes []memBox) string {
 // memView is one address space's box and links.
 type memView struct {
 	app.Compo
-	B memBox
+	B *memBox // as edgeView's
 }
 
 func (v *memView) Render() app.UI {

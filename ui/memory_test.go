@@ -146,9 +146,9 @@ func TestMemoryFits(t *testing.T) {
 // it to "true", e2e/memory_test.go; go-app's server rendering prints an
 // attribute valued "true" bare), and its accessible name.
 func TestMemoryHooks(t *testing.T) {
-	shared := renderHTML(&memView{B: memBox{Pids: "101 102", Shared: true, Caption: "shared by P and C",
+	shared := renderHTML(&memView{B: &memBox{Pids: "101 102", Shared: true, Caption: "shared by P and C",
 		Vars: []string{"x = 1"}, Name: "shared by P and C: x = 1", H: 60, Links: []string{"M0 0 C0 0,0 0,0 0", "M0 0 C0 0,0 0,0 0"}}})
-	single := renderHTML(&memView{B: memBox{Pids: "102", Caption: "C's address space", Empty: true,
+	single := renderHTML(&memView{B: &memBox{Pids: "102", Caption: "C's address space", Empty: true,
 		Name: "C's address space: empty", H: 46, Links: []string{"M0 0 C0 0,0 0,0 0"}}})
 	for _, want := range []string{`data-role="memory"`, `data-shared`, `aria-label="shared by P and C: x = 1"`, `data-role="var"`, "x = 1"} {
 		if !strings.Contains(shared, want) {

@@ -253,7 +253,7 @@ func TestMarksAreCompare(t *testing.T) {
 	e, _ := libraryEntry("orphan-race")
 	sc := newScenario(e.Key, e.File, e.Src)
 	ds := DefaultDesigns(sc.File)
-	marks := sc.marksFor(ds)
+	marks := sc.diffsFor(ds).marks
 	runs := []*scenarios.Run{sc.run(ds[0]).Run, sc.run(ds[1]).Run}
 	for n, m := range marks {
 		if m != (len(scenarios.Compare(runs, n)) > 0) {

@@ -75,11 +75,7 @@ func (a *App) questionAt(p int) (*scenarios.Question, int) {
 	if !a.st.asks(p) {
 		return nil, 0
 	}
-	rvs := a.sc.runsFor(a.designs)
-	runs := make([]*scenarios.Run, len(rvs))
-	for i, rv := range rvs {
-		runs[i] = rv.Run
-	}
+	runs := runsOf(a.sc.runsFor(a.designs))
 	if st := a.st.stop(); st != nil && st.Sc == a.sc && st.S.Ask != nil {
 		ask := st.S.Ask
 		i := slices.IndexFunc(a.designs, func(d *sim.Design) bool { return d.Name == ask.Design })

@@ -102,9 +102,9 @@ type scenario struct {
 	File *scenarios.File
 	Src  string
 
-	runs  map[string]*runView // by design name
-	marks map[string][]bool   // by designsKey
-	pack  string              // Src compressed for a link, once asked for
+	runs  map[string]*runView     // by design name
+	diffs map[string]*differences // by designsKey
+	pack  string                  // Src compressed for a link, once asked for
 }
 
 // packed returns the scenario's text compressed for a link (packSrc), computed
@@ -121,7 +121,7 @@ func (s *scenario) packed() (string, error) {
 }
 
 func newScenario(key string, f *scenarios.File, src string) *scenario {
-	return &scenario{Key: key, File: f, Src: src, runs: map[string]*runView{}, marks: map[string][]bool{}}
+	return &scenario{Key: key, File: f, Src: src, runs: map[string]*runView{}, diffs: map[string]*differences{}}
 }
 
 // Own reports whether the scenario is one's own (from the editor or a src= link).
@@ -224,24 +224,37 @@ func lastPos(runs []*runView) int {
 	return last
 }
 
-// marksFor returns, for every position, whether the runs of ds differ there
-// in what an observer sees (scenarios.Compare). Computed once per set.
-func (s *scenario) marksFor(ds []*sim.Design) []bool {
+// differences is how the runs of a set of designs differ in what an
+// observer sees (scenarios.Compare), at every position.
+type differences struct {
+	at    [][]scenarios.Difference
+	marks []bool // len(at[n]) > 0: the scrubber's marks
+}
+
+// diffsFor compares the runs of ds at every position, once per set.
+func (s *scenario) diffsFor(ds []*sim.Design) *differences {
 	key := designsKey(ds)
-	if m, ok := s.marks[key]; ok {
-		return m
+	if d, ok := s.diffs[key]; ok {
+		return d
 	}
-	rvs := s.runsFor(ds)
+	runs := runsOf(s.runsFor(ds))
+	n := lastPos(s.runsFor(ds)) + 1
+	d := &differences{at: make([][]scenarios.Difference, n), marks: make([]bool, n)}
+	for i := range n {
+		d.at[i] = scenarios.Compare(runs, i)
+		d.marks[i] = len(d.at[i]) > 0
+	}
+	s.diffs[key] = d
+	return d
+}
+
+// runsOf is the scenarios.Run of each run view.
+func runsOf(rvs []*runView) []*scenarios.Run {
 	runs := make([]*scenarios.Run, len(rvs))
 	for i, rv := range rvs {
 		runs[i] = rv.Run
 	}
-	m := make([]bool, lastPos(rvs)+1)
-	for n := range m {
-		m[n] = len(scenarios.Compare(runs, n)) > 0
-	}
-	s.marks[key] = m
-	return m
+	return runs
 }
 
 // runView is one run with what the UI derives from it.

@@ -38,15 +38,20 @@ type treeView struct {
 type treeNode struct {
 	Pid, Parent, RealParent, Tracer, OrphanOf int
 	Name                                      string // NAME
-	Label                                     string // NAME[pid]
 	State                                     string // sim.ProcState
 	StopSig                                   string
 	TraceStop                                 bool
-	Badge                                     string // the state as the node shows it
-	Orphan                                    string // "orphan of NAME" while on a p_orphans list
-	Title                                     string // the whole state, as a tooltip
-	At                                        point
-	Visible                                   bool
+	nodeFace
+	Orphan  string // "orphan of NAME" while on a p_orphans list
+	Title   string // the whole state, as a tooltip
+	At      point
+	Visible bool
+}
+
+// nodeFace is what a node's box shows, which a move leaves as it was.
+type nodeFace struct {
+	Label string // NAME[pid]
+	Badge string // the state as the node shows it
 }
 
 // treeEdge is one link of a process to another.
@@ -76,7 +81,8 @@ func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 	if i > 0 {
 		prevLay = rv.layout(i - 1)
 	}
-	tv := &treeView{W: w, H: h}
+	count := len(snap.Procs)
+	tv := &treeView{W: w, H: h, Nodes: make([]treeNode, 0, count), Edges: make([]treeEdge, 0, count*len(edgeKinds)), Rows: make([]procRow, 0, count)}
 	// Centre the run's widest tree in the drawing, which is as wide as the
 	// widest tree of all the panes.
 	slots, _ := rv.extent()
@@ -86,8 +92,8 @@ func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 	for _, p := range snap.Procs {
 		n := treeNode{
 			Pid: p.Pid, Parent: p.Parent, RealParent: p.RealParent, Tracer: p.Tracer, OrphanOf: p.OrphanOf,
-			Name: p.Name, Label: rv.name(p.Pid), State: p.State.String(), StopSig: p.StopSig.String(),
-			TraceStop: p.TraceStop, Badge: stateBadge(p),
+			Name: p.Name, State: p.State.String(), StopSig: p.StopSig.String(), TraceStop: p.TraceStop,
+			nodeFace: nodeFace{Label: rv.name(p.Pid), Badge: stateBadge(p)},
 		}
 		if titles {
 			n.Title = stateTitle(rv, p)
@@ -281,13 +287,11 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string, late
 func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 	edges := make([]app.UI, 0, len(tv.Nodes))
 	for i := 0; i < len(tv.Edges); i += len(edgeKinds) {
-		g := &edgeGroup{Marker: id}
-		copy(g.Edges[:], tv.Edges[i:i+len(edgeKinds)])
-		edges = append(edges, g)
+		edges = append(edges, &edgeGroup{Marker: id, Edges: (*[len(edgeKinds)]treeEdge)(tv.Edges[i:])})
 	}
 	nodes := make([]app.UI, 0, len(tv.Nodes))
-	for _, n := range tv.Nodes {
-		nodes = append(nodes, &nodeView{N: n})
+	for i := range tv.Nodes {
+		nodes = append(nodes, &nodeView{N: &tv.Nodes[i]})
 	}
 	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them." + memoryLabel(tv.Memory)
 	return svg("svg").
@@ -317,50 +321,60 @@ func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 		)
 }
 
-// edgeGroup is the four links of one process.
+// edgeGroup is the four links of one process, each a component of its own:
+// when a process moves, go-app renders again only the links whose path
+// changed, mostly the one to its parent.
 type edgeGroup struct {
 	app.Compo
 	Marker string // the pane's marker id prefix
-	Edges  [len(edgeKinds)]treeEdge
+	Edges  *[len(edgeKinds)]treeEdge
 }
 
 func (g *edgeGroup) Render() app.UI {
 	paths := make([]app.UI, 0, len(g.Edges))
-	for _, e := range g.Edges {
-		path := svg("path").
-			Attr("d", e.D).
-			Attr("data-role", "edge").
-			Attr("data-kind", e.Kind).
-			Attr("data-pid", e.Pid).
-			Attr("data-other", e.Other).
-			Attr("data-visible", e.Visible)
-		switch e.Kind {
-		case "tracer":
-			path = path.Attr("marker-end", "url(#"+g.Marker+"-arrow)")
-		case "orphan":
-			path = path.Attr("marker-end", "url(#"+g.Marker+"-dot)")
-		}
-		paths = append(paths, path)
+	for i := range g.Edges {
+		paths = append(paths, &edgeView{Marker: g.Marker, E: &g.Edges[i]})
 	}
 	return svg("g").Attr("data-pid", g.Edges[0].Pid).Body(paths...)
+}
+
+// edgeView is one link. Its fields, as those of every component of the
+// tree, point into the treeView, which is never changed once built: go-app
+// compares a component's fields with reflect.DeepEqual on Interface()
+// values, which copies (allocates) a field held by value, and not one held
+// by pointer, at every update of every process.
+type edgeView struct {
+	app.Compo
+	Marker string
+	E      *treeEdge
+}
+
+func (v *edgeView) Render() app.UI {
+	e := v.E
+	path := svg("path").
+		Attr("d", e.D).
+		Attr("data-role", "edge").
+		Attr("data-kind", e.Kind).
+		Attr("data-pid", e.Pid).
+		Attr("data-other", e.Other).
+		Attr("data-visible", e.Visible)
+	switch e.Kind {
+	case "tracer":
+		path = path.Attr("marker-end", "url(#"+v.Marker+"-arrow)")
+	case "orphan":
+		path = path.Attr("marker-end", "url(#"+v.Marker+"-dot)")
+	}
+	return path
 }
 
 // nodeView is one process's node.
 type nodeView struct {
 	app.Compo
-	N treeNode
+	N *treeNode // as edgeView's
 }
 
 func (v *nodeView) Render() app.UI {
 	n := v.N
-	label := svg("text").Attr("data-role", "label").Attr("x", "0").Attr("y", "-3").Text(n.Label)
-	if len(n.Label) > 13 {
-		label = label.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
-	}
-	badge := svg("text").Attr("data-role", "badge").Attr("x", "0").Attr("y", "14").Text(n.Badge)
-	if len(n.Badge) > 16 {
-		badge = badge.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
-	}
 	return svg("g").
 		Attr("data-role", "node").
 		Attr("data-pid", n.Pid).
@@ -376,19 +390,39 @@ func (v *nodeView) Render() app.UI {
 		Style("transform", "translate("+num(n.At.X)+"px, "+num(n.At.Y)+"px)").
 		Body(
 			svg("title").Text(n.Title),
-			svg("g").Attr("data-role", "body").Body(
-				svg("rect").Attr("data-role", "box").
-					Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2)).
-					Attr("width", num(nodeW)).Attr("height", num(nodeH)).
-					Attr("rx", "8"),
-				label,
-				badge,
-			),
+			&nodeBody{F: &n.nodeFace},
 			svg("text").Attr("data-role", "orphan").
 				Attr("data-visible", n.Orphan != "").
 				Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
 				Text(n.Orphan),
 		)
+}
+
+// nodeBody is a node's box, a component of its own so that go-app leaves it
+// alone when the node only moves (its field as edgeView's).
+type nodeBody struct {
+	app.Compo
+	F *nodeFace
+}
+
+func (b *nodeBody) Render() app.UI {
+	f := b.F
+	label := svg("text").Attr("data-role", "label").Attr("x", "0").Attr("y", "-3").Text(f.Label)
+	if len(f.Label) > 13 {
+		label = label.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
+	badge := svg("text").Attr("data-role", "badge").Attr("x", "0").Attr("y", "14").Text(f.Badge)
+	if len(f.Badge) > 16 {
+		badge = badge.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
+	return svg("g").Attr("data-role", "body").Body(
+		svg("rect").Attr("data-role", "box").
+			Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2)).
+			Attr("width", num(nodeW)).Attr("height", num(nodeH)).
+			Attr("rx", "8"),
+		label,
+		badge,
+	)
 }
 
 // procTable is the tree as a table, for screen readers (and anyone who
@@ -412,15 +446,8 @@ func (t *procTable) Render() app.UI {
 // renderTable is the table with a row for every process.
 func (t *procTable) renderTable() app.UI {
 	rows := make([]app.UI, 0, len(t.Rows))
-	for _, r := range t.Rows {
-		rows = append(rows, el("tr").Body(
-			el("th").Attr("scope", "row").Text(r.Name),
-			el("td").Text(r.State),
-			el("td").Text(r.Parent),
-			el("td").Text(r.RealParent),
-			el("td").Text(r.Tracer),
-			el("td").Text(r.OrphanOf),
-		))
+	for i := range t.Rows {
+		rows = append(rows, &procRowView{R: &t.Rows[i]})
 	}
 	return el("table").Class("sr-only").Attr("data-role", "proc-table").Body(
 		el("caption").Text(t.Caption),
@@ -433,5 +460,24 @@ func (t *procTable) renderTable() app.UI {
 			el("th").Attr("scope", "col").Text("on the orphan list of"),
 		)),
 		el("tbody").Body(rows...),
+	)
+}
+
+// procRowView is one process's row of the table, a component so that go-app
+// renders again only the rows that changed (its field as edgeView's).
+type procRowView struct {
+	app.Compo
+	R *procRow
+}
+
+func (v *procRowView) Render() app.UI {
+	r := v.R
+	return el("tr").Body(
+		el("th").Attr("scope", "row").Text(r.Name),
+		el("td").Text(r.State),
+		el("td").Text(r.Parent),
+		el("td").Text(r.RealParent),
+		el("td").Text(r.Tracer),
+		el("td").Text(r.OrphanOf),
 	)
 }

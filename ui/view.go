@@ -50,15 +50,12 @@ func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) 
 	rvs := sc.runsFor(ds)
 	v := &stepView{Last: lastPos(rvs)}
 	v.N = min(max(n, 0), v.Last)
-	if rest {
-		v.Marks = sc.marksFor(ds)
-	}
-	if len(rvs) > 1 {
-		runs := make([]*scenarios.Run, len(rvs))
-		for i, rv := range rvs {
-			runs[i] = rv.Run
-		}
-		v.Diffs = scenarios.Compare(runs, v.N)
+	switch {
+	case rest:
+		d := sc.diffsFor(ds)
+		v.Marks, v.Diffs = d.marks, d.at[v.N]
+	case len(rvs) > 1:
+		v.Diffs = scenarios.Compare(runsOf(rvs), v.N)
 	}
 
 	w, h := drawingSize(rvs)
