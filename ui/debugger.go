@@ -50,7 +50,7 @@ type unreportedView struct {
 
 // buildDebugger finds what the processes know at frame i of rv.
 func buildDebugger(rv *runView, i int) debuggerView {
-	v := debuggerView{Linux: rv.Design.Linux(), Design: rv.Design}
+	v := designView(rv.Design)
 	snap := &rv.Run.Frames[i].Snapshot
 	reports, unreported := rv.Run.Learnt(i)
 	for _, r := range reports {
@@ -122,11 +122,11 @@ func (v debuggerView) recordName() string {
 // renderDebugger draws v.
 func renderDebugger(v debuggerView) app.UI {
 	items := make([]app.UI, 0, len(v.Reports)+len(v.Unreported))
-	for _, r := range v.Reports {
-		items = append(items, renderReport(v, r))
+	for i := range v.Reports {
+		items = append(items, &reportItem{Design: v.Design, R: &v.Reports[i]})
 	}
-	for _, u := range v.Unreported {
-		items = append(items, renderUnreported(v, u))
+	for i := range v.Unreported {
+		items = append(items, &unreportedItem{Design: v.Design, U: &v.Unreported[i]})
 	}
 	none := "No process has had a wait4() or " + v.recordName() + " return to it yet."
 	return el("section").Class("debugger").
@@ -139,6 +139,28 @@ func renderDebugger(v debuggerView) app.UI {
 			el("div").Class("reports").Body(items...),
 		)
 }
+
+// designView is the part of a debuggerView that its items depend on.
+func designView(d *sim.Design) debuggerView { return debuggerView{Linux: d.Linux(), Design: d} }
+
+// reportItem is one report, a component of its own so that go-app renders
+// again only the reports that changed (its fields as edgeView's).
+type reportItem struct {
+	app.Compo
+	Design *sim.Design
+	R      *reportView
+}
+
+func (it *reportItem) Render() app.UI { return renderReport(designView(it.Design), *it.R) }
+
+// unreportedItem is one record no call has read, as reportItem.
+type unreportedItem struct {
+	app.Compo
+	Design *sim.Design
+	U      *unreportedView
+}
+
+func (it *unreportedItem) Render() app.UI { return renderUnreported(designView(it.Design), *it.U) }
 
 // renderReport draws one call's value as its caller learnt it.
 func renderReport(v debuggerView, r reportView) app.UI {
