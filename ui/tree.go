@@ -389,13 +389,31 @@ func (v *nodeView) Render() app.UI {
 		Attr("data-visible", n.Visible).
 		Style("transform", "translate("+num(n.At.X)+"px, "+num(n.At.Y)+"px)").
 		Body(
-			svg("title").Text(n.Title),
+			&nodeTitle{T: &n.Title},
 			&nodeBody{F: &n.nodeFace},
-			svg("text").Attr("data-role", "orphan").
-				Attr("data-visible", n.Orphan != "").
-				Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
-				Text(n.Orphan),
+			&nodeOrphan{O: &n.Orphan},
 		)
+}
+
+// nodeTitle is a node's tooltip, and nodeOrphan its "orphan of" label, as
+// nodeBody, left alone when the node only moves.
+type nodeTitle struct {
+	app.Compo
+	T *string
+}
+
+func (t *nodeTitle) Render() app.UI { return svg("title").Text(*t.T) }
+
+type nodeOrphan struct {
+	app.Compo
+	O *string
+}
+
+func (o *nodeOrphan) Render() app.UI {
+	return svg("text").Attr("data-role", "orphan").
+		Attr("data-visible", *o.O != "").
+		Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
+		Text(*o.O)
 }
 
 // nodeBody is a node's box, a component of its own so that go-app leaves it
