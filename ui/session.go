@@ -237,8 +237,8 @@ func (s *scenario) diffsFor(ds []*sim.Design) *differences {
 	if d, ok := s.diffs[key]; ok {
 		return d
 	}
-	runs := runsOf(s.runsFor(ds))
-	n := lastPos(s.runsFor(ds)) + 1
+	rvs := s.runsFor(ds)
+	runs, n := runsOf(rvs), lastPos(rvs)+1
 	d := &differences{at: make([][]scenarios.Difference, n), marks: make([]bool, n)}
 	for i := range n {
 		d.at[i] = scenarios.Compare(runs, i)

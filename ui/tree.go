@@ -338,8 +338,8 @@ func (g *edgeGroup) Render() app.UI {
 	return svg("g").Attr("data-pid", g.Edges[0].Pid).Body(paths...)
 }
 
-// edgeView is one link. Its fields, as those of every component of the
-// tree, point into the treeView, which is never changed once built: go-app
+// edgeView is one link. Its E, as the view fields of every component of
+// the tree, points into the treeView, which is never changed once built: go-app
 // compares a component's fields with reflect.DeepEqual on Interface()
 // values, which copies (allocates) a field held by value, and not one held
 // by pointer, at every update of every process.
