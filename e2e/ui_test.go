@@ -292,7 +292,7 @@ func walk(b *Browser, e *expectation, shot string) {
 			b.PressKey(kb.ArrowRight)
 		}
 		v := waitView(b, e.key, n)
-		if errs := e.check(v, n); len(errs) > 0 {
+		if errs := append(e.check(v, n), checkPlaces(b, e.key, e.designsKey(), n)...); len(errs) > 0 {
 			t.Errorf("%s under %s at step %d:\n  %s", e.key, e.designsKey(), n, strings.Join(errs, "\n  "))
 			return
 		}

@@ -1,9 +1,9 @@
 package ui
 
 // This file holds the little the app does to the page outside go-app's
-// rendering: move the keyboard focus, keep each trace log scrolled to the
-// current step, copy a link. Natively (tests, server pre-render) it does
-// nothing.
+// rendering: move the trees' nodes and links (place.go), move the keyboard
+// focus, keep each trace log scrolled to the current step, copy a link.
+// Natively (tests, server pre-render) it does nothing.
 
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -20,6 +20,7 @@ func (a *App) afterRender(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	a.placeTrees()
 	if a.overPreRender {
 		a.overPreRender = false
 		finishTreeAnimations()

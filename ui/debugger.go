@@ -100,7 +100,7 @@ func sigText(s sim.Signal, linux bool) string {
 // same as at the last step.
 type debuggerPanel struct {
 	app.Compo
-	V     *debuggerView // the paneView's, never changed (as edgeView's fields)
+	V     *debuggerView // the paneView's, never changed (as nodeView's N)
 	Later bool          // leave it for the next frame (App.restLater)
 }
 
@@ -144,7 +144,7 @@ func renderDebugger(v debuggerView) app.UI {
 func designView(d *sim.Design) debuggerView { return debuggerView{Linux: d.Linux(), Design: d} }
 
 // reportItem is one report, a component of its own so that go-app renders
-// again only the reports that changed (its fields as edgeView's).
+// again only the reports that changed (its fields as nodeView's N).
 type reportItem struct {
 	app.Compo
 	Design *sim.Design

@@ -58,7 +58,7 @@ func (a *App) handoutStep(v *stepView) app.UI {
 		panes = append(panes, el("article").Class("handout-pane").Attr("data-design", p.Design.Short()).Body(
 			el("h4").Text(p.Design.String()),
 			el("p").Class("ran mono").Text(p.Ran),
-			renderTree(100+v.N*maxPanes+p.Index, p.Tree, p.Design, "Processes under "+p.Design.String()+" at step "+itoa(v.N), false),
+			a.renderTree(100+v.N*maxPanes+p.Index, p.Tree, p.Design, "Processes under "+p.Design.String()+" at step "+itoa(v.N), false),
 			renderDebugger(p.Dbg),
 			renderNarration(p.Narr),
 		))
@@ -107,6 +107,7 @@ func (a *App) listenPrint(ctx app.Context) func() {
 					a.pause()
 				}
 				a.printing = on
+				a.later(ctx) // as after every render that changes the trees (placeTrees)
 				if !a.drawNow(ctx) {
 					ctx.Dispatch(func(app.Context) {}) // render at the next frame
 				}

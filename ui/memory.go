@@ -259,7 +259,7 @@ func memoryLabel(boxes []memBox) string {
 // memView is one address space's box and links.
 type memView struct {
 	app.Compo
-	B *memBox // as edgeView's
+	B *memBox // as nodeView's
 }
 
 func (v *memView) Render() app.UI {

@@ -117,9 +117,9 @@ func TestMemoryFits(t *testing.T) {
 					if b.X < 0 || b.Y < 0 || b.X+memBoxW > w || b.Y+b.H > h {
 						t.Errorf("%s %s frame %d: box %q at %v,%v (%v high) outside %v×%v", key, rvs[j].Design.Short(), i, b.Name, b.X, b.Y, b.H, w, h)
 					}
-					for _, n := range tv.Nodes {
-						if n.Visible && n.At.X+nodeW/2+25 > b.X {
-							t.Errorf("%s %s frame %d: box %q at x %v meets %s at x %v", key, rvs[j].Design.Short(), i, b.Name, b.X, n.Label, n.At.X)
+					for m, n := range tv.Nodes {
+						if n.Visible && tv.At[m].X+nodeW/2+25 > b.X {
+							t.Errorf("%s %s frame %d: box %q at x %v meets %s at x %v", key, rvs[j].Design.Short(), i, b.Name, b.X, n.Label, tv.At[m].X)
 						}
 					}
 					for _, o := range tv.Memory[:k] {

@@ -103,9 +103,9 @@ func TestTreeEdges(t *testing.T) {
 	if e := edges["orphan"]; e.Visible != (c.OrphanOf != 0) {
 		t.Errorf("C's orphan link %+v, orphan of %d", e, c.OrphanOf)
 	}
-	for _, e := range tv.Edges {
-		if !strings.HasPrefix(e.D, "M") || strings.Count(e.D, "C") != 1 {
-			t.Errorf("edge path %q is not M…C…: CSS cannot animate it into another", e.D)
+	for _, d := range tv.Paths {
+		if !strings.HasPrefix(d, "M") || strings.Count(d, "C") != 1 {
+			t.Errorf("edge path %q is not M…C…: CSS cannot animate it into another", d)
 		}
 	}
 	// A process reaped in this frame is a ghost; before and after, it is

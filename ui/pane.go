@@ -92,7 +92,7 @@ func (a *App) renderPane(p *paneView) app.UI {
 				el("p").Class("ran mono").Attr("data-role", "ran").Text(p.Ran),
 				el("p").Class("desc").Title(d.Description).Text(d.Description),
 			),
-			renderTree(p.Index, p.Tree, d, caption, a.restLater),
+			a.renderTree(p.Index, p.Tree, d, caption, a.restLater),
 			&debuggerPanel{V: &p.Dbg, Later: a.restLater},
 			a.narration(p),
 			&traceView{App: a, Pane: p.Index, Log: p.Trace, Cur: p.Frame, SeenTo: a.view.SeenTo, Later: a.restLater},

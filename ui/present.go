@@ -167,7 +167,7 @@ func (a *App) renderStagePanes() app.UI {
 				el("h2").ID("pane-title-"+itoa(p.Index)).Class("stage-title").
 					Text(p.Design.Short()+" · "+p.Design.Name),
 				ran,
-				renderTree(p.Index, p.Tree, p.Design, "Processes under "+p.Design.String(), a.restLater),
+				a.renderTree(p.Index, p.Tree, p.Design, "Processes under "+p.Design.String(), a.restLater),
 			))
 	}
 	return el("div").Class("panes stage-panes").Attr("data-count", len(panes)).Body(panes...)

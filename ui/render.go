@@ -17,6 +17,7 @@ import (
 // page that the wasm front end mounted ("wasm"); the browser tests wait for
 // the latter.
 func (a *App) Render() app.UI {
+	a.shown = a.shown[:0]
 	runtime := "server"
 	if app.IsClient {
 		runtime = "wasm"

@@ -12,6 +12,11 @@ package ui
 // it and its edge, a stop flashes, an exit fades it to a zombie, and a reap
 // fades it out. SVG elements are styled through data-* attributes only:
 // go-app's Class() cannot set an SVG element's class (go-app-notes.md).
+//
+// go-app draws where a node or link is only when it mounts it; on the page,
+// placeTrees (place.go) moves them afterwards. A fork that re-lays a big tree
+// out moves most of its nodes, and go-app comparing, rendering and diffing
+// each of them again took most of such a step (issue 12).
 
 import (
 	"strings"
@@ -27,39 +32,35 @@ const svgNS = "http://www.w3.org/2000/svg"
 type treeView struct {
 	W, H   float64
 	Nodes  []treeNode // every process of the frame's snapshot, in pid order
+	At     []point    // where each node is: Nodes[i] at At[i]
 	Edges  []treeEdge // four per process (parent, realparent, tracer, orphan), in pid order
+	Paths  []string   // each link's SVG path: Edges[i] along Paths[i]
 	Rows   []procRow  // the tree as text, for screen readers
 	Memory []memBox   // the address spaces beside it (memory.go)
 }
 
-// treeNode is one process as drawn: flat values only, so that go-app
-// compares a node with its last rendering cheaply and skips it when it is
-// the same.
+// treeNode is one process as drawn, but for where: flat values only, so
+// that go-app compares a node with its last rendering cheaply and skips it
+// when it is the same, as it is when the node only moves.
 type treeNode struct {
 	Pid, Parent, RealParent, Tracer, OrphanOf int
 	Name                                      string // NAME
 	State                                     string // sim.ProcState
 	StopSig                                   string
 	TraceStop                                 bool
-	nodeFace
-	Orphan  string // "orphan of NAME" while on a p_orphans list
-	Title   string // the whole state, as a tooltip
-	At      point
-	Visible bool
+	Label                                     string // NAME[pid]
+	Badge                                     string // the state as the node shows it
+	Orphan                                    string // "orphan of NAME" while on a p_orphans list
+	Title                                     string // the whole state, as a tooltip
+	Visible                                   bool
 }
 
-// nodeFace is what a node's box shows, which a move leaves as it was.
-type nodeFace struct {
-	Label string // NAME[pid]
-	Badge string // the state as the node shows it
-}
-
-// treeEdge is one link of a process to another.
+// treeEdge is one link of a process to another, but for its path (as
+// treeNode).
 type treeEdge struct {
 	Kind    string // parent, realparent, tracer, orphan
 	Pid     int    // the process the link belongs to
 	Other   int    // its parent, real parent, tracer, or orphan-list owner
-	D       string // the SVG path
 	Visible bool
 }
 
@@ -82,7 +83,10 @@ func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 		prevLay = rv.layout(i - 1)
 	}
 	count := len(snap.Procs)
-	tv := &treeView{W: w, H: h, Nodes: make([]treeNode, 0, count), Edges: make([]treeEdge, 0, count*len(edgeKinds)), Rows: make([]procRow, 0, count)}
+	tv := &treeView{W: w, H: h,
+		Nodes: make([]treeNode, 0, count), At: make([]point, 0, count),
+		Edges: make([]treeEdge, 0, count*len(edgeKinds)), Paths: make([]string, 0, count*len(edgeKinds)),
+		Rows: make([]procRow, 0, count)}
 	// Centre the run's widest tree in the drawing, which is as wide as the
 	// widest tree of all the panes.
 	slots, _ := rv.extent()
@@ -93,22 +97,23 @@ func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 		n := treeNode{
 			Pid: p.Pid, Parent: p.Parent, RealParent: p.RealParent, Tracer: p.Tracer, OrphanOf: p.OrphanOf,
 			Name: p.Name, State: p.State.String(), StopSig: p.StopSig.String(), TraceStop: p.TraceStop,
-			nodeFace: nodeFace{Label: rv.name(p.Pid), Badge: stateBadge(p)},
+			Label: rv.name(p.Pid), Badge: stateBadge(p),
 		}
 		if titles {
 			n.Title = stateTitle(rv, p)
 		}
+		var nodeAt point
 		if at, ok := lay.Pos[p.Pid]; ok {
-			n.At, n.Visible = shift(at), true
+			nodeAt, n.Visible = shift(at), true
 		} else if prevLay != nil {
 			if at, ok := prevLay.Pos[p.Pid]; ok {
-				n.At, n.Visible = shift(at), true // the ghost of a process reaped now
+				nodeAt, n.Visible = shift(at), true // the ghost of a process reaped now
 			}
 		}
 		if p.OrphanOf != 0 && p.State != sim.StateReaped {
 			n.Orphan = "orphan of " + shortName(rv.name(p.OrphanOf))
 		}
-		tv.Nodes = append(tv.Nodes, n)
+		tv.Nodes, tv.At = append(tv.Nodes, n), append(tv.At, nodeAt)
 
 		live := p.State != sim.StateReaped
 		at := shift(lay.Pos[p.Pid])
@@ -128,12 +133,11 @@ func buildTree(rv *runView, i int, w, h float64, titles bool) *treeView {
 			}
 			from, ok := lay.Pos[e.Other]
 			e.Visible = live && e.Other != 0 && ok
+			d := "M0 0 C0 0,0 0,0 0"
 			if e.Visible {
-				e.D = edgePath(kind, shift(from), at)
-			} else {
-				e.D = "M0 0 C0 0,0 0,0 0"
+				d = edgePath(kind, shift(from), at)
 			}
-			tv.Edges = append(tv.Edges, e)
+			tv.Edges, tv.Paths = append(tv.Edges, e), append(tv.Paths, d)
 		}
 		if live {
 			tv.Rows = append(tv.Rows, procRow{
@@ -271,12 +275,13 @@ func shortName(s string) string {
 
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
-// renderTree draws tv with its table. pane makes the marker ids unique on
-// the page; later leaves the table of processes for the next frame
-// (App.restLater).
-func renderTree(pane int, tv *treeView, design *sim.Design, caption string, later bool) app.UI {
+// translate is a node's transform to at.
+func translate(at point) string { return "translate(" + num(at.X) + "px, " + num(at.Y) + "px)" }
+
+// treeFigure is tv with its table (App.renderTree).
+func treeFigure(id string, tv *treeView, design *sim.Design, caption string, later bool) app.UI {
 	return el("figure").Attr("data-role", "tree-figure").Body(
-		treeSVG("p"+itoa(pane), tv, design),
+		treeSVG(id, tv, design),
 		&procTable{Rows: tv.Rows, Caption: caption, Later: later},
 		memoryList(tv.Memory),
 	)
@@ -287,11 +292,11 @@ func renderTree(pane int, tv *treeView, design *sim.Design, caption string, late
 func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 	edges := make([]app.UI, 0, len(tv.Nodes))
 	for i := 0; i < len(tv.Edges); i += len(edgeKinds) {
-		edges = append(edges, &edgeGroup{Marker: id, Edges: (*[len(edgeKinds)]treeEdge)(tv.Edges[i:])})
+		edges = append(edges, &edgeGroup{Marker: id, Edges: (*[len(edgeKinds)]treeEdge)(tv.Edges[i:]), paths: [len(edgeKinds)]string(tv.Paths[i:])})
 	}
 	nodes := make([]app.UI, 0, len(tv.Nodes))
 	for i := range tv.Nodes {
-		nodes = append(nodes, &nodeView{N: &tv.Nodes[i]})
+		nodes = append(nodes, &nodeView{N: &tv.Nodes[i], at: tv.At[i]})
 	}
 	label := "Process tree under " + design.String() + ": " + itoa(len(tv.Rows)) + " processes; the table below lists them." + memoryLabel(tv.Memory)
 	return svg("svg").
@@ -321,38 +326,26 @@ func treeSVG(id string, tv *treeView, design *sim.Design) app.HTMLElem {
 		)
 }
 
-// edgeGroup is the four links of one process, each a component of its own:
-// when a process moves, go-app renders again only the links whose path
-// changed, mostly the one to its parent.
+// edgeGroup is the four links of one process (their field as nodeView's).
 type edgeGroup struct {
 	app.Compo
 	Marker string // the pane's marker id prefix
 	Edges  *[len(edgeKinds)]treeEdge
+	paths  [len(edgeKinds)]string // where they run when mounted (as nodeView.at)
 }
 
 func (g *edgeGroup) Render() app.UI {
 	paths := make([]app.UI, 0, len(g.Edges))
 	for i := range g.Edges {
-		paths = append(paths, &edgeView{Marker: g.Marker, E: &g.Edges[i]})
+		paths = append(paths, edgeElem(g.Marker, &g.Edges[i], g.paths[i]))
 	}
 	return svg("g").Attr("data-pid", g.Edges[0].Pid).Body(paths...)
 }
 
-// edgeView is one link. Its E, as the view fields of every component of
-// the tree, points into the treeView, which is never changed once built: go-app
-// compares a component's fields with reflect.DeepEqual on Interface()
-// values, which copies (allocates) a field held by value, and not one held
-// by pointer, at every update of every process.
-type edgeView struct {
-	app.Compo
-	Marker string
-	E      *treeEdge
-}
-
-func (v *edgeView) Render() app.UI {
-	e := v.E
+// edgeElem is link e along d, its markers' ids prefixed with marker.
+func edgeElem(marker string, e *treeEdge, d string) app.UI {
 	path := svg("path").
-		Attr("d", e.D).
+		Attr("d", d).
 		Attr("data-role", "edge").
 		Attr("data-kind", e.Kind).
 		Attr("data-pid", e.Pid).
@@ -360,21 +353,47 @@ func (v *edgeView) Render() app.UI {
 		Attr("data-visible", e.Visible)
 	switch e.Kind {
 	case "tracer":
-		path = path.Attr("marker-end", "url(#"+v.Marker+"-arrow)")
+		path = path.Attr("marker-end", "url(#"+marker+"-arrow)")
 	case "orphan":
-		path = path.Attr("marker-end", "url(#"+v.Marker+"-dot)")
+		path = path.Attr("marker-end", "url(#"+marker+"-dot)")
 	}
 	return path
 }
 
-// nodeView is one process's node.
+// nodeView is one process's node. Its N, as the view fields of every
+// component of the tree, points into the treeView, which is never changed
+// once built: go-app compares a component's fields with reflect.DeepEqual on
+// Interface() values, which copies (allocates) a field held by value, and
+// not one held by pointer, at every update of every process.
+//
+// Its at is where go-app mounted it, and stays so: go-app copies only
+// exported fields into a mounted component, so the node renders its
+// mount-time place at every update, which go-app then has no reason to write
+// again, and placeTrees is free to move it. A node rendered to a string (the
+// server's pre-render, a saved picture) is always new, and drawn where it
+// is.
+//
+// A node's box, tooltip and label are plain elements, not components of
+// their own: go-app dispatches an update for every component it mounts, into
+// a queue of 4,096 that only the engine drains, so a render that mounts more
+// components than that at once (a tree of a few hundred processes, the trees
+// side by side) hangs the page (TestBigTreesMount).
 type nodeView struct {
 	app.Compo
-	N *treeNode // as edgeView's
+	N  *treeNode
+	at point
 }
 
 func (v *nodeView) Render() app.UI {
 	n := v.N
+	label := svg("text").Attr("data-role", "label").Attr("x", "0").Attr("y", "-3").Text(n.Label)
+	if len(n.Label) > 13 {
+		label = label.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
+	badge := svg("text").Attr("data-role", "badge").Attr("x", "0").Attr("y", "14").Text(n.Badge)
+	if len(n.Badge) > 16 {
+		badge = badge.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
+	}
 	return svg("g").
 		Attr("data-role", "node").
 		Attr("data-pid", n.Pid).
@@ -387,60 +406,22 @@ func (v *nodeView) Render() app.UI {
 		Attr("data-tracer", n.Tracer).
 		Attr("data-orphanof", n.OrphanOf).
 		Attr("data-visible", n.Visible).
-		Style("transform", "translate("+num(n.At.X)+"px, "+num(n.At.Y)+"px)").
+		Style("transform", translate(v.at)).
 		Body(
-			&nodeTitle{T: &n.Title},
-			&nodeBody{F: &n.nodeFace},
-			&nodeOrphan{O: &n.Orphan},
+			svg("title").Text(n.Title),
+			svg("g").Attr("data-role", "body").Body(
+				svg("rect").Attr("data-role", "box").
+					Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2)).
+					Attr("width", num(nodeW)).Attr("height", num(nodeH)).
+					Attr("rx", "8"),
+				label,
+				badge,
+			),
+			svg("text").Attr("data-role", "orphan").
+				Attr("data-visible", n.Orphan != "").
+				Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
+				Text(n.Orphan),
 		)
-}
-
-// nodeTitle is a node's tooltip, and nodeOrphan its "orphan of" label, as
-// nodeBody, left alone when the node only moves.
-type nodeTitle struct {
-	app.Compo
-	T *string
-}
-
-func (t *nodeTitle) Render() app.UI { return svg("title").Text(*t.T) }
-
-type nodeOrphan struct {
-	app.Compo
-	O *string
-}
-
-func (o *nodeOrphan) Render() app.UI {
-	return svg("text").Attr("data-role", "orphan").
-		Attr("data-visible", *o.O != "").
-		Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2-5)).
-		Text(*o.O)
-}
-
-// nodeBody is a node's box, a component of its own so that go-app leaves it
-// alone when the node only moves (its field as edgeView's).
-type nodeBody struct {
-	app.Compo
-	F *nodeFace
-}
-
-func (b *nodeBody) Render() app.UI {
-	f := b.F
-	label := svg("text").Attr("data-role", "label").Attr("x", "0").Attr("y", "-3").Text(f.Label)
-	if len(f.Label) > 13 {
-		label = label.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
-	}
-	badge := svg("text").Attr("data-role", "badge").Attr("x", "0").Attr("y", "14").Text(f.Badge)
-	if len(f.Badge) > 16 {
-		badge = badge.Attr("textLength", num(nodeW-10)).Attr("lengthAdjust", "spacingAndGlyphs")
-	}
-	return svg("g").Attr("data-role", "body").Body(
-		svg("rect").Attr("data-role", "box").
-			Attr("x", num(-nodeW/2)).Attr("y", num(-nodeH/2)).
-			Attr("width", num(nodeW)).Attr("height", num(nodeH)).
-			Attr("rx", "8"),
-		label,
-		badge,
-	)
 }
 
 // procTable is the tree as a table, for screen readers (and anyone who
@@ -482,7 +463,7 @@ func (t *procTable) renderTable() app.UI {
 }
 
 // procRowView is one process's row of the table, a component so that go-app
-// renders again only the rows that changed (its field as edgeView's).
+// renders again only the rows that changed (its field as nodeView's).
 type procRowView struct {
 	app.Compo
 	R *procRow

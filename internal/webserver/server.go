@@ -80,6 +80,12 @@ const wasmPreloadTag = `<link rel="preload" href="/web/` + webbuild.WasmName + `
 // Scripts, hence its place there.
 const wasmStartScript = `<script src="/web/wasmstart.js"></script>`
 
+// treesScript moves the trees' nodes and links once go-app has drawn them
+// (static/trees.js, ui/place.go). The program calls it from its first
+// render on, which can come before a deferred script has run: it is read
+// with the head, as wasmStartScript, and the browser fetches both at once.
+const treesScript = `<script src="/web/trees.js"></script>`
+
 // serviceWorker is the template of /app-worker.js.
 //
 //go:embed app-worker.js
@@ -104,9 +110,9 @@ var appConfig = config{
 	},
 	Styles:             []string{"/web/style.css"},
 	Scripts:            []string{"/web/sandbox.js"},
-	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js"}, // an embed, and the Save menu's GIF encoder, work offline too
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js", "/web/trees.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
-	RawHeaders:         []string{wasmPreloadTag, wasmStartScript},
+	RawHeaders:         []string{wasmPreloadTag, wasmStartScript, treesScript},
 }
 
 // Server serves the web app. It is safe for concurrent use.
