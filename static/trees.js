@@ -2,34 +2,41 @@
 // step shown (ui/place.go): go-app draws where a node or link is only when
 // it mounts it. id is the tree's marker ids' prefix; at holds a transform
 // for each node, paths a path for each link, one a line, in the order the
-// tree draws them. Only what changed is written, which the page's CSS
+// tree draws them (ui/tree.go treeSVG: a group of nodes; a group of links,
+// four to a process). Only what changed is written, which the page's CSS
 // transitions animate as before.
 (function () {
   "use strict";
   window.forklabPlaceTree = function (id, at, paths) {
     const marker = document.getElementById(id + "-arrow");
     const tree = marker && marker.ownerSVGElement;
-    if (!tree) {
+    const nodes = tree && tree.querySelector("g[data-role=nodes]");
+    const edges = tree && tree.querySelector("g[data-role=edges]");
+    if (!nodes || !edges) {
       console.error("forklab: no tree " + id + " to place");
       return;
     }
-    const nodes = tree.querySelectorAll("g[data-role=nodes] > g[data-role=node]");
-    const links = tree.querySelectorAll("g[data-role=edges] path[data-role=edge]");
     const ts = at === "" ? [] : at.split("\n");
     const ds = paths === "" ? [] : paths.split("\n");
-    if (nodes.length !== ts.length || links.length !== ds.length) {
-      console.error("forklab: tree " + id + " has " + nodes.length + " nodes and " + links.length +
-        " links, placed " + ts.length + " and " + ds.length);
+    const ns = nodes.children, gs = edges.children;
+    if (ns.length !== ts.length || 4 * gs.length !== ds.length) {
+      console.error("forklab: tree " + id + " has " + ns.length + " nodes and " + gs.length +
+        " groups of links, placed " + ts.length + " and " + ds.length + " links");
       return;
     }
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i].style.transform !== ts[i]) {
-        nodes[i].style.transform = ts[i];
+    for (let i = 0; i < ns.length; i++) {
+      const n = ns[i];
+      if (n.style.transform !== ts[i]) {
+        n.style.transform = ts[i];
       }
     }
-    for (let i = 0; i < links.length; i++) {
-      if (links[i].getAttribute("d") !== ds[i]) {
-        links[i].setAttribute("d", ds[i]);
+    for (let i = 0; i < gs.length; i++) {
+      const ls = gs[i].children;
+      for (let j = 0; j < 4; j++) {
+        const d = ds[4 * i + j];
+        if (ls[j].getAttribute("d") !== d) {
+          ls[j].setAttribute("d", d);
+        }
       }
     }
   };

@@ -77,10 +77,11 @@ type App struct {
 	// overPreRender: the first render replaces the pre-rendered page, whose
 	// trees the reader has seen drawn already (finishTreeAnimations).
 	overPreRender bool
-	pendingURL    *url.URL    // the address to write after the next paint
-	nextFrame     app.Func    // requestAnimationFrame callback: schedules afterPaint
-	afterPaint    app.Func    // runs after a frame is painted: flushURL, scrollTraces
-	shown         []shownTree // the trees the last render drew (place.go)
+	pendingURL    *url.URL             // the address to write after the next paint
+	nextFrame     app.Func             // requestAnimationFrame callback: schedules afterPaint
+	afterPaint    app.Func             // runs after a frame is painted: flushURL, scrollTraces
+	shown         []shownTree          // the trees the last render drew (place.go)
+	placed        map[string]*treeView // the places each tree id was last given (place.go)
 }
 
 // OnMount starts listening to the keyboard.
