@@ -82,6 +82,7 @@ type App struct {
 	afterPaint    app.Func             // runs after a frame is painted: flushURL, scrollTraces
 	shown         []shownTree          // the trees the last render drew (place.go)
 	placed        map[string]*treeView // the places each tree id was last given (place.go)
+	gc            idleCollector        // collects the garbage between steps (collect.go)
 }
 
 // OnMount starts listening to the keyboard.
@@ -90,6 +91,7 @@ func (a *App) OnMount(ctx app.Context) {
 	if app.IsClient {
 		a.removeKeys = a.listenKeys(ctx)
 		a.removePrint = a.listenPrint(ctx)
+		a.gc.start()
 	}
 }
 

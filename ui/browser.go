@@ -49,6 +49,7 @@ func (a *App) afterRender(ctx app.Context) {
 			}
 			a.flushURL()
 			scrollTraces()
+			a.gc.afterPaint()
 			return nil
 		})
 		a.nextFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
