@@ -40,4 +40,19 @@
       }
     }
   };
+
+  // forklabFinishTreeAnimations ends at once the animations running in the
+  // trees (ui/browser.go finishTreeAnimations). It asks the document for them
+  // all at once: each query brings the page's style up to date, and each
+  // finish() makes it out of date again.
+  window.forklabFinishTreeAnimations = function () {
+    if (!document.getAnimations) {
+      return;
+    }
+    const as = document.getAnimations().filter(a =>
+      a.effect && a.effect.target && a.effect.target.closest("svg[data-role=tree]"));
+    for (const a of as) {
+      a.finish();
+    }
+  };
 })();

@@ -75,17 +75,7 @@ func (a *App) completeView(ctx app.Context) {
 // node that appears later still grows in: its animation starts when it is
 // shown.
 func finishTreeAnimations() {
-	trees := app.Window().Get("document").Call("querySelectorAll", `svg[data-role="tree"]`)
-	for i := 0; i < trees.Length(); i++ {
-		t := trees.Index(i)
-		if !t.Get("getAnimations").Truthy() {
-			return
-		}
-		as := t.Call("getAnimations", map[string]any{"subtree": true})
-		for j := 0; j < as.Length(); j++ {
-			as.Index(j).Call("finish")
-		}
-	}
+	app.Window().Call("forklabFinishTreeAnimations")
 }
 
 // flushURL writes the address syncURL computed, without a history entry.
