@@ -3,18 +3,34 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"forklab/scenarios"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
+// recordSelectJS records, from the first script of a page on, what the
+// title line's scenario list shows each time the page changes: its value
+// and how many entries it has.
+const recordSelectJS = `window.__sel = [];
+new MutationObserver(() => {
+  const s = document.getElementById('scenario-select');
+  if (!s) return;
+  const v = s.value + " " + s.options.length;
+  if (window.__sel[window.__sel.length - 1] !== v) window.__sel.push(v);
+}).observe(document, {childList: true, subtree: true, attributes: true});`
+
 // TestFirstVisitLists checks, in the browser, what the first view of a
-// scenario link draws from the library's headers alone (issue 12): the
-// title line's list and the chooser name every library scenario, by key and
+// scenario link draws from the library's headers alone (issue 12), once the
+// rest of the view has come: the title line's list and the chooser name every library scenario, by key and
 // title, as the whole library says; and a scenario chosen from them opens
 // and runs. Screenshots at 1280×720 and at a phone's width.
 func TestFirstVisitLists(t *testing.T) {
@@ -22,6 +38,10 @@ func TestFirstVisitLists(t *testing.T) {
 	must(t, err)
 	b := NewBrowser(t)
 	srv := NewServer(t)
+	b.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordSelectJS})
+		return err
+	}))
 	for _, size := range []struct {
 		name string
 		w, h int64
@@ -30,6 +50,18 @@ func TestFirstVisitLists(t *testing.T) {
 		b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
 		b.WaitApp()
 		waitView(b, "fork-follow-continue", 0)
+		// The first render lists the scenario shown alone (topBar.Later); the
+		// list comes with the rest of the view.
+		b.Poll(`document.querySelector('#forklab[data-complete=true]') !== null`)
+		shown := Eval[[]string](b, `window.__sel`)
+		if want := fmt.Sprintf("fork-follow-continue %d", len(lib)); len(shown) == 0 || shown[len(shown)-1] != want {
+			t.Errorf("the scenario list, once the view is complete, shows %v; want %q last", shown, want)
+		}
+		for _, v := range shown {
+			if !strings.HasPrefix(v, "fork-follow-continue ") {
+				t.Errorf("while the page loads, the scenario list shows %q (all: %v), want fork-follow-continue throughout", v, shown)
+			}
+		}
 		got := Eval[[]string](b, `Array.from(document.querySelectorAll('#scenario-select option')).map(o => o.value + "\t" + o.textContent)`)
 		if len(got) != len(lib) {
 			t.Fatalf("the scenario list has %d entries, the library %d", len(got), len(lib))

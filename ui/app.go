@@ -77,6 +77,7 @@ type App struct {
 	// overPreRender: the first render replaces the pre-rendered page, whose
 	// trees the reader has seen drawn already (finishTreeAnimations).
 	overPreRender bool
+	listed        bool                 // the title line has listed the library (topBar.Later)
 	pendingURL    *url.URL             // the address to write after the next paint
 	nextFrame     app.Func             // requestAnimationFrame callback: schedules afterPaint
 	afterPaint    app.Func             // runs after a frame is painted: flushURL, scrollTraces

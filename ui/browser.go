@@ -63,6 +63,7 @@ func (a *App) afterRender(ctx app.Context) {
 // completeView computes the view again with what its first render left out
 // (App.restLater) and renders it.
 func (a *App) completeView(ctx app.Context) {
+	a.listed = true
 	a.refresh()
 	a.later(ctx)
 }
