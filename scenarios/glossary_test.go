@@ -2,12 +2,35 @@ package scenarios
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"forklab/sim"
 )
+
+// TestGlossaryTerms: the terms GlossaryTerms reads from the term: lines are
+// the terms of the parsed glossary, in its order.
+func TestGlossaryTerms(t *testing.T) {
+	terms, err := Glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, g := range terms {
+		want = append(want, g.Term)
+	}
+	got := GlossaryTerms()
+	if slices.Equal(got, want) {
+		return
+	}
+	for i := range max(len(got), len(want)) {
+		if i >= len(got) || i >= len(want) || got[i] != want[i] {
+			t.Fatalf("GlossaryTerms has %d terms, Glossary %d; they differ first at %d", len(got), len(want), i)
+		}
+	}
+}
 
 // TestGlossaryCovers: every kernel function a library trace names, under every
 // design whose trace names it, and every constant or field the library's narration

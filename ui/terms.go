@@ -3,8 +3,9 @@ package ui
 // This file marks the kernel identifiers in the text the page shows: each
 // word that has an entry in the glossary (scenarios/glossary/glossary.txt)
 // becomes a [data-term] element, which explains itself in a tooltip on hover
-// and keyboard focus (tooltip.go). The glossary is parsed once, the first
-// time a text is marked, not when the program starts.
+// and keyboard focus (tooltip.go). The glossary's terms are read once, the
+// first time a text is marked, and the whole glossary is parsed the first
+// time a term is explained, not when the program starts.
 
 import (
 	"strings"
@@ -33,6 +34,17 @@ var glossary = sync.OnceValue(func() *glossaryIndex {
 	return g
 })
 
+// terms is the set of the glossary's terms, read on first use without the
+// rest of the glossary: marking the terms of a text needs no more.
+var terms = sync.OnceValue(func() map[string]bool {
+	ts := scenarios.GlossaryTerms()
+	m := make(map[string]bool, len(ts))
+	for _, t := range ts {
+		m[t] = true
+	}
+	return m
+})
+
 // lookup returns the entry for term.
 func (g *glossaryIndex) lookup(term string) (scenarios.Term, bool) {
 	i, ok := g.at[term]
@@ -59,7 +71,7 @@ type termSeg struct {
 // is tried part by part (PL_FLAG_SCX|PL_FLAG_FORKED splits at the bar).
 // prose leaves proseWords unmarked.
 func splitTerms(text string, prose bool) []termSeg {
-	g := glossary()
+	known := terms()
 	var out []termSeg
 	plain := 0 // start of the pending plain text
 	flush := func(end int) {
@@ -68,8 +80,7 @@ func splitTerms(text string, prose bool) []termSeg {
 		}
 	}
 	isTerm := func(w string) bool {
-		_, ok := g.at[w]
-		return ok && !(prose && proseWords[w])
+		return known[w] && !(prose && proseWords[w])
 	}
 	mark := func(start, end int) {
 		flush(start)
