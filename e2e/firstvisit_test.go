@@ -29,10 +29,12 @@ new MutationObserver(() => {
 }).observe(document, {childList: true, subtree: true, attributes: true});`
 
 // TestFirstVisitLists checks, in the browser, what the first view of a
-// scenario link draws from the library's headers alone (issue 12), once the
-// rest of the view has come: the title line's list and the chooser name every library scenario, by key and
-// title, as the whole library says; and a scenario chosen from them opens
-// and runs. Screenshots at 1280×720 and at a phone's width.
+// scenario link draws from the library's headers alone (issue 12): the
+// title line's list shows the linked scenario while the page loads and,
+// once the rest of the view has come, it and the chooser name every library
+// scenario, by key and title, as the whole library says; and a scenario
+// chosen from them opens and runs. Screenshots at 1280×720 and at a phone's
+// width.
 func TestFirstVisitLists(t *testing.T) {
 	lib, err := scenarios.Library()
 	must(t, err)

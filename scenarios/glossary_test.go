@@ -21,14 +21,8 @@ func TestGlossaryTerms(t *testing.T) {
 	for _, g := range terms {
 		want = append(want, g.Term)
 	}
-	got := GlossaryTerms()
-	if slices.Equal(got, want) {
-		return
-	}
-	for i := range max(len(got), len(want)) {
-		if i >= len(got) || i >= len(want) || got[i] != want[i] {
-			t.Fatalf("GlossaryTerms has %d terms, Glossary %d; they differ first at %d", len(got), len(want), i)
-		}
+	if got := GlossaryTerms(); !slices.Equal(got, want) {
+		t.Errorf("GlossaryTerms gives %d terms, Glossary %d:\n got %q\nwant %q", len(got), len(want), got, want)
 	}
 }
 

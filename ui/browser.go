@@ -76,7 +76,9 @@ func (a *App) completeView(ctx app.Context) {
 // node that appears later still grows in: its animation starts when it is
 // shown.
 func finishTreeAnimations() {
-	app.Window().Call("forklabFinishTreeAnimations")
+	if finish, ok := treesFunc("forklabFinishTreeAnimations"); ok {
+		finish.Invoke()
+	}
 }
 
 // flushURL writes the address syncURL computed, without a history entry.

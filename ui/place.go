@@ -38,9 +38,8 @@ func (a *App) renderTree(pane int, tv *treeView, design *sim.Design, caption str
 // placement of its tree left it, so a tree whose places are those of its
 // last placement is left alone (most steps move nothing).
 func (a *App) placeTrees() {
-	place := app.Window().Get("forklabPlaceTree")
-	if !place.Truthy() {
-		app.Log("forklab: static/trees.js is missing: the trees cannot move")
+	place, ok := treesFunc("forklabPlaceTree")
+	if !ok {
 		return
 	}
 	if a.placed == nil {
@@ -67,4 +66,15 @@ func (tv *treeView) places() (at, paths string) {
 		b.WriteString(translate(p))
 	}
 	return b.String(), strings.Join(tv.Paths, "\n")
+}
+
+// treesFunc returns the function static/trees.js defines as name, or logs
+// that the script is missing.
+func treesFunc(name string) (app.Value, bool) {
+	f := app.Window().Get(name)
+	if !f.Truthy() {
+		app.Log("forklab: static/trees.js is missing: no " + name)
+		return nil, false
+	}
+	return f, true
 }
