@@ -19,13 +19,15 @@ import (
 
 // recordSelectJS records, from the first script of a page on, what the
 // title line's scenario list shows each time the page changes: its value
-// and how many entries it has.
-const recordSelectJS = `window.__sel = [];
+// and how many entries it has; and each width it has been drawn at.
+const recordSelectJS = `window.__sel = []; window.__selWidths = [];
 new MutationObserver(() => {
   const s = document.getElementById('scenario-select');
   if (!s) return;
   const v = s.value + " " + s.options.length;
   if (window.__sel[window.__sel.length - 1] !== v) window.__sel.push(v);
+  const w = s.getBoundingClientRect().width;
+  if (!window.__selWidths.includes(w)) window.__selWidths.push(w);
 }).observe(document, {childList: true, subtree: true, attributes: true});`
 
 // TestFirstVisitLists checks, in the browser, what the first view of a
@@ -63,6 +65,9 @@ func TestFirstVisitLists(t *testing.T) {
 			if !strings.HasPrefix(v, "fork-follow-continue ") {
 				t.Errorf("while the page loads, the scenario list shows %q (all: %v), want fork-follow-continue throughout", v, shown)
 			}
+		}
+		if ws := Eval[[]float64](b, `window.__selWidths`); len(ws) != 1 {
+			t.Errorf("at %s the scenario list changes width while the page loads (the line moves): %v px", size.name, ws)
 		}
 		got := Eval[[]string](b, `Array.from(document.querySelectorAll('#scenario-select option')).map(o => o.value + "\t" + o.textContent)`)
 		if len(got) != len(lib) {
