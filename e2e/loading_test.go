@@ -3,13 +3,9 @@
 package e2e
 
 import (
-	"net/http"
 	"slices"
-	"sync"
 	"testing"
 	"time"
-
-	"forklab/internal/webserver"
 
 	"github.com/chromedp/chromedp/kb"
 )
@@ -21,22 +17,11 @@ import (
 // once app.wasm arrives, the module that wasmstart.js compiled from the
 // page's head runs the page, fetched once.
 func TestLoadingShowsPreRender(t *testing.T) {
-	h, err := webserver.New(WebDir(t))
-	must(t, err)
-	release := make(chan struct{})
-	var once sync.Once
-	open := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(open)
-	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/web/app.wasm" {
-			<-release
-		}
-		h.ServeHTTP(w, r)
-	}))
+	url, open := serveHoldingWasm(t)
 	b := NewBrowser(t)
 	setViewport(b, 1280, 720)
-	b.Navigate(srv.URL + "/?scenario=fork-follow-continue")
-	b.Poll(`document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`)
+	b.Navigate(url + "/?scenario=fork-follow-continue")
+	b.Poll(preRenderShown)
 	b.Screenshot("loading-1280")
 	type box struct {
 		W, H      float64

@@ -78,6 +78,7 @@ type App struct {
 	// trees the reader has seen drawn already (finishTreeAnimations).
 	overPreRender bool
 	listed        bool                 // the title line has listed the library (topBar.Later)
+	replayed      bool                 // the presses made before the program ran are replayed (earlyinput.go)
 	pendingURL    *url.URL             // the address to write after the next paint
 	nextFrame     app.Func             // requestAnimationFrame callback: schedules afterPaint
 	afterPaint    app.Func             // runs after a frame is painted: flushURL, scrollTraces
@@ -93,6 +94,7 @@ func (a *App) OnMount(ctx app.Context) {
 		a.removeKeys = a.listenKeys(ctx)
 		a.removePrint = a.listenPrint(ctx)
 		a.gc.start()
+		a.replayEarlyInput()
 	}
 }
 

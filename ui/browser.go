@@ -32,6 +32,7 @@ func (a *App) afterRender(ctx app.Context) {
 		}
 		a.focus = ""
 	}
+	a.replayEarlyInput()
 	if a.view == nil {
 		return
 	}
@@ -76,7 +77,7 @@ func (a *App) completeView(ctx app.Context) {
 // node that appears later still grows in: its animation starts when it is
 // shown.
 func finishTreeAnimations() {
-	if finish, ok := treesFunc("forklabFinishTreeAnimations"); ok {
+	if finish, ok := scriptFunc("static/trees.js", "forklabFinishTreeAnimations"); ok {
 		finish.Invoke()
 	}
 }

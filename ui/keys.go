@@ -5,7 +5,12 @@ package ui
 // into a form field stay with that field, and keys with Ctrl, Alt or Meta are
 // left to the browser.
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // command is something the keyboard (or a button) asks for.
 type command int
@@ -70,6 +75,19 @@ var keyBindings = []keyBinding{
 	{[]string{"?"}, "?", cmdHelp, "this list of keys"},
 	{[]string{"Escape"}, "Esc", cmdClose, "close the list, the scenario chooser or the editor"},
 }
+
+// boundKeys are the keys of keyBindings as the app's root lists them for
+// static/earlyinput.js, which keeps the presses made before the program
+// runs: escaped as in a URL's path (" " is a key), a space between two.
+var boundKeys = func() string {
+	var ks []string
+	for _, b := range keyBindings {
+		for _, k := range b.Keys {
+			ks = append(ks, url.PathEscape(k))
+		}
+	}
+	return strings.Join(ks, " ")
+}()
 
 // keyCommand returns the command for a key, as KeyboardEvent.key names it.
 func keyCommand(key string) command {

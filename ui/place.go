@@ -38,7 +38,7 @@ func (a *App) renderTree(pane int, tv *treeView, design *sim.Design, caption str
 // placement of its tree left it, so a tree whose places are those of its
 // last placement is left alone (most steps move nothing).
 func (a *App) placeTrees() {
-	place, ok := treesFunc("forklabPlaceTree")
+	place, ok := scriptFunc("static/trees.js", "forklabPlaceTree")
 	if !ok {
 		return
 	}
@@ -68,12 +68,12 @@ func (tv *treeView) places() (at, paths string) {
 	return b.String(), strings.Join(tv.Paths, "\n")
 }
 
-// treesFunc returns the function static/trees.js defines as name, or logs
-// that the script is missing.
-func treesFunc(name string) (app.Value, bool) {
+// scriptFunc returns the function that script (one of static/'s, read with
+// the page's head) defines as name, or logs that the script is missing.
+func scriptFunc(script, name string) (app.Value, bool) {
 	f := app.Window().Get(name)
 	if !f.Truthy() {
-		app.Log("forklab: static/trees.js is missing: no " + name)
+		app.Log("forklab: " + script + " is missing: no " + name)
 		return nil, false
 	}
 	return f, true

@@ -15,14 +15,15 @@ import (
 // Render lays out the page from the state and the view computed from it.
 // The data-runtime attribute tells the server pre-render ("server") from the
 // page that the wasm front end mounted ("wasm"); the browser tests wait for
-// the latter.
+// the latter. data-keys lists the keys the app binds (boundKeys).
 func (a *App) Render() app.UI {
 	a.shown = a.shown[:0]
 	runtime := "server"
 	if app.IsClient {
 		runtime = "wasm"
 	}
-	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.modeName()).TabIndex(-1)
+	main := app.Main().ID("forklab").Attr("data-runtime", runtime).Attr("data-mode", a.modeName()).
+		Attr("data-keys", boundKeys).TabIndex(-1)
 	if a.st.Mode == modeStart {
 		return main.Body(a.header(), a.startNotice(), a.renderEditor(), a.renderStart(), a.renderOverlay())
 	}

@@ -86,6 +86,12 @@ const wasmStartScript = `<script src="/web/wasmstart.js"></script>`
 // with the head, as wasmStartScript, and the browser fetches both at once.
 const treesScript = `<script src="/web/trees.js"></script>`
 
+// earlyInputScript keeps the keys, clicks and choices made before the
+// program runs, and hands them to it once it does (static/earlyinput.js,
+// ui/earlyinput.go). It is read with the head, to listen from the first
+// paint of the pre-rendered page on.
+const earlyInputScript = `<script src="/web/earlyinput.js"></script>`
+
 // serviceWorker is the template of /app-worker.js.
 //
 //go:embed app-worker.js
@@ -110,9 +116,9 @@ var appConfig = config{
 	},
 	Styles:             []string{"/web/style.css"},
 	Scripts:            []string{"/web/sandbox.js"},
-	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js", "/web/trees.js"}, // an embed, and the Save menu's GIF encoder, work offline too
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js", "/web/trees.js", "/web/earlyinput.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
-	RawHeaders:         []string{wasmPreloadTag, wasmStartScript, treesScript},
+	RawHeaders:         []string{wasmPreloadTag, wasmStartScript, treesScript, earlyInputScript},
 }
 
 // Server serves the web app. It is safe for concurrent use.

@@ -1,0 +1,99 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"net/http"
+	"sync"
+	"testing"
+
+	"forklab/internal/webserver"
+
+	"github.com/chromedp/chromedp/kb"
+)
+
+// serveHoldingWasm serves the app with app.wasm held back until release is
+// called (or the test ends): the page a slow link shows for seconds.
+func serveHoldingWasm(t *testing.T) (url string, release func()) {
+	t.Helper()
+	h, err := webserver.New(WebDir(t))
+	must(t, err)
+	held := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(held) }) }
+	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/app.wasm" {
+			<-held
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(release) // before the server closes, which waits for its handlers
+	return srv.URL, release
+}
+
+// preRenderShown is true while the page is the server's pre-render, drawn,
+// with go-app's loading note.
+const preRenderShown = `document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`
+
+// TestEarlyInput checks that what a reader does on the pre-rendered page
+// before the program runs is done once it runs (static/earlyinput.js): a
+// lecturer's clicker presses and arrow keys, which must not scroll the page
+// meanwhile, a click on a button with an id and on one without (a trace
+// log's step), and a choice of scenario; that the loading note says
+// that presses wait; and that none is lost (the script logs an error).
+func TestEarlyInput(t *testing.T) {
+	url, release := serveHoldingWasm(t)
+	b := NewBrowser(t)
+	setViewport(b, 1280, 720)
+	b.Navigate(url + "/?scenario=fork-follow-continue")
+	b.Poll(preRenderShown)
+	b.PressKey(kb.ArrowRight)
+	b.PressKey(kb.PageDown) // a clicker's next
+	b.PressKey(kb.PageDown)
+	b.Click("#forward")
+	if y := Eval[float64](b, `window.scrollY`); y != 0 {
+		t.Errorf("the keys pressed while loading scrolled the page to %v px, want 0", y)
+	}
+	if got, want := b.Text("#app-wasm-loader-label"), "loading forklab… 4 presses wait"; got != want {
+		t.Errorf("after 4 presses the loading note says %q, want %q", got, want)
+	}
+	b.Screenshot("waiting")
+	release()
+	b.WaitApp()
+	v := waitView(b, "fork-follow-continue", 4)
+	if v.Live == "" {
+		t.Error("the replayed steps left the live region empty")
+	}
+	b.PressKey(kb.ArrowLeft) // the program has the keyboard now
+	waitView(b, "fork-follow-continue", 3)
+
+	t.Run("trace step", func(t *testing.T) {
+		url, release := serveHoldingWasm(t)
+		b := NewBrowser(t)
+		b.Navigate(url + "/?scenario=fork-follow-continue")
+		b.Poll(preRenderShown)
+		// A trace log's step is a button with no id: the replay finds it
+		// by its name and its place among those of that name.
+		frame := Eval[int](b, `(() => { const li = document.querySelectorAll('#trace-1 li[data-frame]')[3];
+		  li.querySelector('button.tstep').click(); return +li.dataset.frame; })()`)
+		if frame == 0 {
+			t.Fatal("the fourth step of the second pane's trace log is at frame 0")
+		}
+		b.Poll(`document.getElementById('app-wasm-loader-label').textContent.endsWith('1 press waits')`)
+		release()
+		b.WaitApp()
+		waitView(b, "fork-follow-continue", frame)
+	})
+	t.Run("scenario choice", func(t *testing.T) {
+		url, release := serveHoldingWasm(t)
+		b := NewBrowser(t)
+		b.Navigate(url + "/?scenario=fork-follow-continue")
+		b.Poll(preRenderShown)
+		selectScenario(b, "exec-continue")
+		b.PressKey(kb.ArrowRight)
+		b.PressKey(kb.ArrowRight)
+		release()
+		b.WaitApp()
+		waitView(b, "exec-continue", 2)
+	})
+}
