@@ -17,11 +17,15 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// recordSelectJS records, from the first script of a page on, what the
+// recordLoadJS records, from the first script of a page on, what the
 // title line's scenario list shows each time the page changes: its value
-// and how many entries it has; and each width it has been drawn at.
-const recordSelectJS = `window.__sel = []; window.__selWidths = [];
+// and how many entries it has; each width it has been drawn at; and each
+// count of divergence marks under the scrubber.
+const recordLoadJS = `window.__sel = []; window.__selWidths = []; window.__marks = [];
 new MutationObserver(() => {
+  const marks = document.querySelector('[data-role=marks]');
+  const n = marks && marks.querySelectorAll('.mark').length;
+  if (marks && window.__marks[window.__marks.length - 1] !== n) window.__marks.push(n);
   const s = document.getElementById('scenario-select');
   if (!s) return;
   const v = s.value + " " + s.options.length;
@@ -43,7 +47,7 @@ func TestFirstVisitLists(t *testing.T) {
 	b := NewBrowser(t)
 	srv := NewServer(t)
 	b.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordSelectJS})
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordLoadJS})
 		return err
 	}))
 	for _, size := range []struct {
@@ -65,6 +69,9 @@ func TestFirstVisitLists(t *testing.T) {
 			if !strings.HasPrefix(v, "fork-follow-continue ") {
 				t.Errorf("while the page loads, the scenario list shows %q (all: %v), want fork-follow-continue throughout", v, shown)
 			}
+		}
+		if ms := Eval[[]int](b, `window.__marks`); len(ms) != 1 || ms[0] == 0 {
+			t.Errorf("at %s the scrubber shows these counts of divergence marks while the page loads: %v; want the same count throughout", size.name, ms)
 		}
 		if ws := Eval[[]float64](b, `window.__selWidths`); len(ws) != 1 {
 			t.Errorf("at %s the scenario list changes width while the page loads (the line moves): %v px", size.name, ws)

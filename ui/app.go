@@ -62,8 +62,8 @@ type App struct {
 	// restLater draws a scenario's trees first: the first render of a
 	// scenario leaves out each pane's debugger's view, narration and trace
 	// log and each tree's table of processes (hundreds of elements, which
-	// would delay the trees), the divergence marks (a comparison at every
-	// position), the live region's text and the trees' tooltips, and
+	// would delay the trees), the live region's text and the trees'
+	// tooltips, and
 	// afterPaint computes and brings them once the trees are on screen.
 	restLater   bool
 	view        *stepView
