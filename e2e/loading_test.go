@@ -15,13 +15,20 @@ import (
 // go-app's loader as a small note in a corner that covers no tree (it was a
 // screen over the whole page), saying that forklab is loading; and that,
 // once app.wasm arrives, the module that wasmstart.js compiled from the
-// page's head runs the page, fetched once.
+// page's head runs the page, fetched once. The pre-rendered trees are drawn
+// at once, their boxes not growing in under links already drawn.
 func TestLoadingShowsPreRender(t *testing.T) {
 	url, open := serveHoldingWasm(t)
 	b := NewBrowser(t)
 	setViewport(b, 1280, 720)
 	b.Navigate(url + "/?scenario=fork-follow-continue")
 	b.Poll(preRenderShown)
+	// The pre-rendered trees are drawn at once: no box grows in under its
+	// links.
+	const running = `Array.from(document.querySelectorAll('svg[data-role=tree]')).flatMap(s => s.getAnimations({subtree: true})).filter(a => a.playState === 'running').map(a => a.animationName)`
+	if got := Eval[[]string](b, running); len(got) != 0 {
+		t.Errorf("the pre-rendered trees animate as the page is drawn: %v", got)
+	}
 	b.Screenshot("loading-1280")
 	type box struct {
 		W, H      float64
@@ -58,7 +65,6 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	}
 	// The nodes the reader saw pre-rendered do not grow in again when the
 	// app's own replace them; a node that appears later does.
-	const running = `Array.from(document.querySelectorAll('svg[data-role=tree]')).flatMap(s => s.getAnimations({subtree: true})).filter(a => a.playState === 'running').map(a => a.animationName)`
 	if got := Eval[[]string](b, running); len(got) != 0 {
 		t.Errorf("once the app has replaced the pre-rendered trees, their nodes animate again: %v", got)
 	}
