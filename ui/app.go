@@ -62,8 +62,9 @@ type App struct {
 	// restLater draws a scenario's trees first: the first render of a
 	// scenario leaves out each pane's debugger's view, narration and trace
 	// log and each tree's table of processes (hundreds of elements, which
-	// would delay the trees), the live region's text and the trees'
-	// tooltips, and
+	// would delay the trees), the divergence marks (a comparison at every
+	// position; but over the pre-rendered page, computeView), the live
+	// region's text and the trees' tooltips, and
 	// afterPaint computes and brings them once the trees are on screen.
 	restLater   bool
 	view        *stepView
@@ -144,9 +145,9 @@ func (a *App) OnInit() {
 		return
 	}
 	u := app.Window().URL()
+	a.overPreRender = true
 	a.applyAddress(u)
 	a.initAddress = u.String()
-	a.overPreRender = true
 }
 
 // OnNav restores the view a link describes, unless OnInit has just set it

@@ -42,19 +42,21 @@ type paneView struct {
 
 // buildView computes the page for scenario sc under designs ds at position n
 // with traces in format. Without rest it leaves out what the first render of
-// a scenario does not draw (App.restLater), so that the trees come first:
-// each pane's narration but for its broken-invariant badges, the live
-// region's text and the trees' tooltips. The divergence marks are in both:
-// the pre-rendered page shows them, and the first render would blink them
-// (and the buttons that go to them) off for a frame; comparing every
-// position costs about as much as the rest of the view (0.1 ms natively on
-// most of the library).
+// a scenario does not draw (App.restLater), so that the trees come first: the
+// divergence marks (a comparison at every position), each pane's narration
+// but for its broken-invariant badges, the live region's text and the trees'
+// tooltips.
 func buildView(sc *scenario, ds []*sim.Design, n int, format string, rest bool) *stepView {
 	rvs := sc.runsFor(ds)
 	v := &stepView{Last: lastPos(rvs)}
 	v.N = min(max(n, 0), v.Last)
-	d := sc.diffsFor(ds)
-	v.Marks, v.Diffs = d.marks, d.at[v.N]
+	switch {
+	case rest:
+		d := sc.diffsFor(ds)
+		v.Marks, v.Diffs = d.marks, d.at[v.N]
+	case len(rvs) > 1:
+		v.Diffs = scenarios.Compare(runsOf(rvs), v.N)
+	}
 
 	w, h := drawingSize(rvs)
 
