@@ -2,7 +2,7 @@ package scenarios
 
 import (
 	"embed"
-	"io/fs"
+	"strings"
 )
 
 // lessonFiles are the lessons (docs/lessons.md), one .txt file each under
@@ -35,12 +35,19 @@ func Lessons() ([]*Lesson, error) {
 // to list their titles and introductions without running a scenario. Name is the
 // path under scenarios/, e.g. "lessons/review-2012.txt".
 func ParseLessons() ([]*Lesson, error) {
-	paths, err := fs.Glob(lessonFiles, "lessons/*.txt")
+	// The folder's own listing, in name order, rather than io/fs's Glob,
+	// whose code app.wasm need not carry (README, "Sorting and app.wasm's
+	// size").
+	ents, err := lessonFiles.ReadDir("lessons")
 	if err != nil {
 		return nil, err
 	}
 	var out []*Lesson
-	for _, p := range paths {
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		p := "lessons/" + e.Name()
 		src, err := lessonFiles.ReadFile(p)
 		if err != nil {
 			return nil, err

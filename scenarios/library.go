@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"embed"
-	"io/fs"
 	"slices"
 	"strings"
 )
@@ -13,6 +12,9 @@ import (
 //
 //go:embed *.txt freebsd/*.txt
 var library embed.FS
+
+// libraryDirs are the folders the go:embed line above names.
+var libraryDirs = []string{".", "freebsd"}
 
 // Entry is one scenario of the library.
 type Entry struct {
@@ -48,24 +50,38 @@ func Library() ([]Entry, error) { return walkLibrary(Parse) }
 // small part of Library's cost (a page lists the library on its first view).
 func LibraryHeaders() ([]Entry, error) { return walkLibrary(ParseHeader) }
 
-// walkLibrary reads every library file with parse, in path order.
+// walkLibrary reads every library file with parse, in path order. It lists
+// the folders itself and sorts the paths, which are strings: io/fs's
+// WalkDir, and a sort of the entries by path, would add their code to
+// app.wasm (README, "Sorting and app.wasm's size").
 func walkLibrary(parse func(name string, src []byte) (*File, error)) ([]Entry, error) {
-	var out []Entry
-	err := fs.WalkDir(library, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
-			return err
+	var paths []string
+	for _, dir := range libraryDirs {
+		ents, err := library.ReadDir(dir)
+		if err != nil {
+			return nil, err
 		}
+		for _, e := range ents {
+			if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".txt") {
+				if dir != "." {
+					name = dir + "/" + name
+				}
+				paths = append(paths, name)
+			}
+		}
+	}
+	slices.Sort(paths)
+	out := make([]Entry, 0, len(paths))
+	for _, path := range paths {
 		src, err := library.ReadFile(path)
 		if err != nil {
-			return err
+			return out, err
 		}
 		f, err := parse(path, src)
 		if err != nil {
-			return err
+			return out, err
 		}
 		out = append(out, Entry{Path: path, Src: src, File: f})
-		return nil
-	})
-	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
-	return out, err
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,23 +161,33 @@ func TestLibraryContents(t *testing.T) {
 }
 
 // TestLibraryIsAllTxt: every .txt file of the library's folders (scenarios/ and
-// scenarios/freebsd/) is in the embedded library; the other folders hold other
-// kinds of text (sources/, testdata/).
+// scenarios/freebsd/) is in the embedded library, once and in path order; the
+// other folders hold other kinds of text (sources/, testdata/).
 func TestLibraryIsAllTxt(t *testing.T) {
 	embedded := map[string]bool{}
+	var paths []string
 	for _, e := range loadLibrary(t) {
 		embedded[e.Path] = true
+		paths = append(paths, e.Path)
 	}
+	if !slices.IsSorted(paths) || len(embedded) != len(paths) {
+		t.Errorf("the library's paths are not each once in order: %v", paths)
+	}
+	onDisk := 0
 	for _, pattern := range []string{"*.txt", "freebsd/*.txt"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
 		}
+		onDisk += len(files)
 		for _, path := range files {
 			if !embedded[filepath.ToSlash(path)] {
 				t.Errorf("%s is not in the embedded library", path)
 			}
 		}
+	}
+	if onDisk != len(paths) {
+		t.Errorf("the library has %d scenarios, its folders %d .txt files", len(paths), onDisk)
 	}
 }
 

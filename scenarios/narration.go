@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -108,7 +109,7 @@ func CheckNarration(f *File) []Warning {
 		}
 		out = append(out, Warning{f.AboutPos[line], q.msg})
 	}
-	slices.SortStableFunc(out, func(a, b Warning) int { return a.Pos.Line - b.Pos.Line })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos.Line < out[j].Pos.Line }) // README, "Sorting and app.wasm's size"
 	return out
 }
 

@@ -1,10 +1,10 @@
 package sim
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
 	"slices"
+	"sort"
 )
 
 // Invariants are checked after every step in tests and on demand. A design that
@@ -103,8 +103,9 @@ func (k *Kernel) CheckInvariants() []Violation {
 			}
 		}
 	}
-	keys := slices.SortedFunc(maps.Keys(k.delivered), func(a, b [2]int) int {
-		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	keys := slices.Collect(maps.Keys(k.delivered))
+	sort.Slice(keys, func(i, j int) bool { // not slices: README, "Sorting and app.wasm's size"
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
 	})
 	for _, key := range keys {
 		if n := k.delivered[key]; n > 1 {

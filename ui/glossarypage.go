@@ -10,7 +10,7 @@ package ui
 // the server and written by the static export.
 
 import (
-	"slices"
+	"sort"
 	"strings"
 
 	"forklab/scenarios"
@@ -61,7 +61,7 @@ func (p *glossaryPage) Render() app.UI {
 			Text("The glossary does not parse: "+g.Err.Error()))
 	}
 	terms := append([]scenarios.Term(nil), g.Terms...)
-	slices.SortStableFunc(terms, func(a, b scenarios.Term) int { return strings.Compare(sortKey(a.Term), sortKey(b.Term)) })
+	sort.SliceStable(terms, func(i, j int) bool { return sortKey(terms[i].Term) < sortKey(terms[j].Term) }) // README, "Sorting and app.wasm's size"
 	entries := make([]app.UI, 0, len(terms))
 	for _, t := range terms {
 		source := app.UI(app.Text(t.Source))

@@ -15,8 +15,8 @@ package ui
 // without variables draws nothing and keeps its tree's size.
 
 import (
-	"cmp"
 	"slices"
+	"sort"
 	"strings"
 
 	"forklab/sim"
@@ -142,7 +142,7 @@ func placeMemory(s *sim.Snapshot, lay *treeLayout, held map[int]bool) []memSpace
 		m.Procs = append(m.Procs, p)
 		m.Top, m.Bottom = min(m.Top, at.Y-nodeH/2), max(m.Bottom, at.Y+nodeH/2)
 	}
-	slices.SortStableFunc(spaces, func(a, b memSpace) int { return cmp.Compare(a.Top, b.Top) })
+	sort.SliceStable(spaces, func(i, j int) bool { return spaces[i].Top < spaces[j].Top }) // README, "Sorting and app.wasm's size"
 	for i := range spaces {
 		m := &spaces[i]
 		m.Bottom = max(m.Bottom, m.Top+memHeadH+float64(max(len(m.Procs[0].Vars), 1))*memLineH+6)

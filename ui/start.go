@@ -7,6 +7,7 @@ package ui
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"forklab/scenarios"
@@ -64,17 +65,10 @@ func (a *App) renderStart() app.UI {
 // startOrder puts the lessons tagged start first, the rest in path order.
 func startOrder(ls []*scenarios.Lesson) []*scenarios.Lesson {
 	out := slices.Clone(ls)
-	slices.SortStableFunc(out, func(a, b *scenarios.Lesson) int {
-		return boolInt(slices.Contains(b.Tags, startTag)) - boolInt(slices.Contains(a.Tags, startTag))
+	sort.SliceStable(out, func(i, j int) bool { // README, "Sorting and app.wasm's size"
+		return slices.Contains(out[i].Tags, startTag) && !slices.Contains(out[j].Tags, startTag)
 	})
 	return out
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // firstSentence returns the about: text up to its first full stop.
