@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -364,3 +366,15 @@ type wrap struct {
 }
 
 func (w *wrap) Render() app.UI { return el("div").Body(w.UI) }
+
+// TestAsScenarioError: a scenario error is found under wrapping; another
+// error is shown at line 1, column 1.
+func TestAsScenarioError(t *testing.T) {
+	se := &scenarios.Error{Pos: scenarios.Pos{Line: 3, Col: 7}, Msg: "no such call"}
+	if got := asScenarioError(fmt.Errorf("reading the link: %w", se)); got != se {
+		t.Errorf("a wrapped scenario error gives %v, want %v", got, se)
+	}
+	if got := asScenarioError(errors.New("bad link")); got.Pos != (scenarios.Pos{Line: 1, Col: 1}) || got.Msg != "bad link" {
+		t.Errorf("another error gives %+v, want line 1, column 1, its message", got)
+	}
+}

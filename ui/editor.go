@@ -15,10 +15,13 @@ import (
 )
 
 // asScenarioError returns err as a *scenarios.Error, wrapping one that is not.
+// It follows Unwrap itself: errors.As would link reflection's type
+// comparisons into app.wasm (about 20 KB) for this one call.
 func asScenarioError(err error) *scenarios.Error {
-	var se *scenarios.Error
-	if errors.As(err, &se) {
-		return se
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if se, ok := e.(*scenarios.Error); ok {
+			return se
+		}
 	}
 	return &scenarios.Error{Pos: scenarios.Pos{Line: 1, Col: 1}, Msg: err.Error()}
 }
