@@ -12,9 +12,11 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// serveHoldingWasm serves the app with app.wasm held back until release is
-// called (or the test ends): the page a slow link shows for seconds.
-func serveHoldingWasm(t *testing.T) (url string, release func()) {
+// openLoading opens link (a path and query) at 1280×720 in a new browser,
+// with app.wasm held back until release is called (or the test ends), and
+// waits for the server's pre-render to be drawn with go-app's loading note:
+// the page a slow link shows for seconds.
+func openLoading(t *testing.T, link string) (b *Browser, release func()) {
 	t.Helper()
 	h, err := webserver.New(WebDir(t))
 	must(t, err)
@@ -28,12 +30,12 @@ func serveHoldingWasm(t *testing.T) (url string, release func()) {
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(release) // before the server closes, which waits for its handlers
-	return srv.URL, release
+	b = NewBrowser(t)
+	setViewport(b, 1280, 720)
+	b.Navigate(srv.URL + link)
+	b.Poll(`document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`)
+	return b, release
 }
-
-// preRenderShown is true while the page is the server's pre-render, drawn,
-// with go-app's loading note.
-const preRenderShown = `document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`
 
 // TestEarlyInput checks that what a reader does on the pre-rendered page
 // before the program runs is done once it runs (static/earlyinput.js): a
@@ -42,11 +44,7 @@ const preRenderShown = `document.getElementById('app-wasm-loader') !== null && d
 // log's step), and a choice of scenario; that the loading note says
 // that presses wait; and that none is lost (the script logs an error).
 func TestEarlyInput(t *testing.T) {
-	url, release := serveHoldingWasm(t)
-	b := NewBrowser(t)
-	setViewport(b, 1280, 720)
-	b.Navigate(url + "/?scenario=fork-follow-continue")
-	b.Poll(preRenderShown)
+	b, release := openLoading(t, "/?scenario=fork-follow-continue")
 	b.PressKey(kb.ArrowRight)
 	b.PressKey(kb.PageDown) // a clicker's next
 	b.PressKey(kb.PageDown)
@@ -68,10 +66,7 @@ func TestEarlyInput(t *testing.T) {
 	waitView(b, "fork-follow-continue", 3)
 
 	t.Run("trace step", func(t *testing.T) {
-		url, release := serveHoldingWasm(t)
-		b := NewBrowser(t)
-		b.Navigate(url + "/?scenario=fork-follow-continue")
-		b.Poll(preRenderShown)
+		b, release := openLoading(t, "/?scenario=fork-follow-continue")
 		// A trace log's step is a button with no id: the replay finds it
 		// by its name and its place among those of that name.
 		frame := Eval[int](b, `(() => { const li = document.querySelectorAll('#trace-1 li[data-frame]')[3];
@@ -85,10 +80,7 @@ func TestEarlyInput(t *testing.T) {
 		waitView(b, "fork-follow-continue", frame)
 	})
 	t.Run("scenario choice", func(t *testing.T) {
-		url, release := serveHoldingWasm(t)
-		b := NewBrowser(t)
-		b.Navigate(url + "/?scenario=fork-follow-continue")
-		b.Poll(preRenderShown)
+		b, release := openLoading(t, "/?scenario=fork-follow-continue")
 		selectScenario(b, "exec-continue")
 		b.PressKey(kb.ArrowRight)
 		b.PressKey(kb.ArrowRight)

@@ -18,11 +18,7 @@ import (
 // page's head runs the page, fetched once. The pre-rendered trees are drawn
 // at once, their boxes not growing in under links already drawn.
 func TestLoadingShowsPreRender(t *testing.T) {
-	url, open := serveHoldingWasm(t)
-	b := NewBrowser(t)
-	setViewport(b, 1280, 720)
-	b.Navigate(url + "/?scenario=fork-follow-continue")
-	b.Poll(preRenderShown)
+	b, open := openLoading(t, "/?scenario=fork-follow-continue")
 	// The pre-rendered trees are drawn at once: no box grows in under its
 	// links.
 	const running = `Array.from(document.querySelectorAll('svg[data-role=tree]')).flatMap(s => s.getAnimations({subtree: true})).filter(a => a.playState === 'running').map(a => a.animationName)`
