@@ -14,7 +14,7 @@ import (
 
 // openLoading opens link (a path and query) at 1280×720 in a new browser,
 // with app.wasm held back until release is called (or the test ends), and
-// waits for the server's pre-render to be drawn with go-app's loading note:
+// waits until the server's pre-render has been read, with go-app's loading note:
 // the page a slow link shows for seconds.
 func openLoading(t *testing.T, link string) (b *Browser, release func()) {
 	t.Helper()
@@ -33,7 +33,7 @@ func openLoading(t *testing.T, link string) (b *Browser, release func()) {
 	b = NewBrowser(t)
 	setViewport(b, 1280, 720)
 	b.Navigate(srv.URL + link)
-	b.Poll(`document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server] svg[data-role=tree] g[data-role=node]') !== null`)
+	b.Poll(`document.readyState !== 'loading' && document.getElementById('app-wasm-loader') !== null && document.querySelector('#forklab[data-runtime=server]') !== null`)
 	return b, release
 }
 
@@ -78,6 +78,15 @@ func TestEarlyInput(t *testing.T) {
 		release()
 		b.WaitApp()
 		waitView(b, "fork-follow-continue", frame)
+	})
+	t.Run("start page", func(t *testing.T) {
+		// No scenario, so no view to complete: the presses are done once
+		// the program has mounted.
+		b, release := openLoading(t, "/")
+		b.PressKey("?")
+		release()
+		b.WaitApp()
+		b.Poll(`document.querySelector('[data-overlay=help]') !== null`)
 	})
 	t.Run("scenario choice", func(t *testing.T) {
 		b, release := openLoading(t, "/?scenario=fork-follow-continue")
