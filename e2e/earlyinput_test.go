@@ -3,7 +3,9 @@
 package e2e
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"sync"
 	"testing"
 
@@ -49,21 +51,30 @@ func TestEarlyInput(t *testing.T) {
 	b.PressKey(kb.PageDown) // a clicker's next
 	b.PressKey(kb.PageDown)
 	b.Click("#forward")
+	b.PressKey(kb.PageDown) // the button has the focus
 	if y := Eval[float64](b, `window.scrollY`); y != 0 {
 		t.Errorf("the keys pressed while loading scrolled the page to %v px, want 0", y)
 	}
-	if got, want := b.Text("#app-wasm-loader-label"), "loading forklab… 4 presses wait"; got != want {
-		t.Errorf("after 4 presses the loading note says %q, want %q", got, want)
+	if got, want := Eval[string](b, `document.getElementById('app-wasm-loader').innerText.replace(/\s+/g, ' ')`), "loading forklab… 5 presses wait"; got != want {
+		t.Errorf("after 5 presses the loading note says %q, want %q", got, want)
 	}
 	b.Screenshot("waiting")
+	// A reader scrolls down while it loads: the program's first render,
+	// shorter, does not move the page.
+	const scrolled = 400
+	Eval[bool](b, fmt.Sprintf(`(() => { window.scrollTo(0, %d); window.__ys = [];
+	  addEventListener('scroll', () => window.__ys.push(scrollY)); return true; })()`, scrolled))
 	release()
 	b.WaitApp()
-	v := waitView(b, "fork-follow-continue", 4)
+	v := waitView(b, "fork-follow-continue", 5)
+	if ys := Eval[[]float64](b, `window.__ys`); slices.ContainsFunc(ys, func(y float64) bool { return y != scrolled }) {
+		t.Errorf("the page, scrolled to %d px while loading, moved when the program took over: %v", scrolled, ys)
+	}
 	if v.Live == "" {
 		t.Error("the replayed steps left the live region empty")
 	}
 	b.PressKey(kb.ArrowLeft) // the program has the keyboard now
-	waitView(b, "fork-follow-continue", 3)
+	waitView(b, "fork-follow-continue", 4)
 
 	t.Run("trace step", func(t *testing.T) {
 		b, release := openLoading(t, "/?scenario=fork-follow-continue")
@@ -74,7 +85,7 @@ func TestEarlyInput(t *testing.T) {
 		if frame == 0 {
 			t.Fatal("the fourth step of the second pane's trace log is at frame 0")
 		}
-		b.Poll(`document.getElementById('app-wasm-loader-label').textContent.endsWith('1 press waits')`)
+		b.Poll(`document.getElementById('app-wasm-loader').textContent.endsWith('1 press waits')`)
 		release()
 		b.WaitApp()
 		waitView(b, "fork-follow-continue", frame)

@@ -12,16 +12,18 @@
 // page that stands where the pressed one stood; the program decides what a
 // key does, as for any key (ui/keys.go keyFor).
 //
-// A key pressed on the page itself (nothing focused) does not scroll it; one
-// pressed on a control keeps the control's own action, which a button's
-// click or a list's choice then records. From the program's first render to
-// the replay (a frame or two) presses are recorded too, so that none
-// overtakes an earlier one.
+// A bound key does not scroll the page, as it will not once the program
+// runs, except in a form field, whose key it stays, and Space on a button,
+// link or summary, which presses it (and the click is recorded). From the
+// program's first render to the replay (a frame or two) presses are
+// recorded too, so that none overtakes an earlier one. Until then the page
+// also keeps at least the pre-rendered page's height: the program's first
+// render leaves the lower parts of the view for the next one, and a reader
+// who had scrolled down while it loaded would be moved up and back.
 (function () {
   "use strict";
   const queue = [];
   let keys = null; // the bound keys, read from the app's root
-  let base = "";   // the loading note's own text
 
   // appPage tells whether this is the app's page (not the glossary, say).
   function appPage() {
@@ -75,22 +77,37 @@
     } else {
       queue.push(press);
     }
-    const note = document.getElementById("app-wasm-loader-label");
-    if (note) {
-      base = base || note.textContent;
-      note.textContent = base + " " + queue.length + (queue.length === 1 ? " press waits" : " presses wait");
+    tell();
+  }
+
+  // tell counts the presses in go-app's loading note, in an element of its
+  // own: go-app writes the note's label when its loader starts.
+  function tell() {
+    const loader = document.getElementById("app-wasm-loader");
+    if (!loader) {
+      return;
     }
+    let count = document.getElementById("forklab-early-count");
+    if (!count) {
+      count = document.createElement("span");
+      count.id = "forklab-early-count";
+      count.className = "goapp-label";
+      loader.appendChild(count);
+    }
+    count.textContent = queue.length + (queue.length === 1 ? " press waits" : " presses wait");
   }
 
   function onKey(e) {
     if (e.ctrlKey || e.altKey || e.metaKey || !appPage() || !keys.includes(e.key)) {
       return;
     }
-    const at = locate(e.target);
-    if (at === null) {
-      e.preventDefault(); // the page would scroll
+    const t = e.target;
+    const field = t.matches && t.matches("input, textarea, select") || t.isContentEditable;
+    const presses = e.key === " " && t.matches && t.matches("button, a, summary");
+    if (!field && !presses) {
+      e.preventDefault();
     }
-    keep(e, { key: e.key, at });
+    keep(e, { key: e.key, at: locate(t) });
   }
   function onClick(e) {
     const b = e.target.closest && e.target.closest("button");
@@ -107,6 +124,14 @@
     keep(e, { value: f.value, checked: f.checked, at: locate(f) });
   }
 
+  let replayed = false;
+  document.addEventListener("DOMContentLoaded", () => {
+    const page = document.documentElement;
+    if (!replayed) {
+      page.style.minHeight = page.scrollHeight + "px";
+    }
+  });
+
   window.addEventListener("keydown", onKey, true);
   window.addEventListener("click", onClick, true);
   window.addEventListener("input", onValue, true);
@@ -117,6 +142,8 @@
     window.removeEventListener("click", onClick, true);
     window.removeEventListener("input", onValue, true);
     window.removeEventListener("change", onValue, true);
+    replayed = true;
+    document.documentElement.style.removeProperty("min-height");
     const presses = queue.splice(0);
     for (const p of presses) {
       const el = find(p.at);
