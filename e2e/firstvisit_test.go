@@ -17,12 +17,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// recordLoadJS records, from the first script of a page on, what the
-// title line's scenario list shows each time the page changes: its value
-// and how many entries it has; each width it has been drawn at; and each
-// count of divergence marks under the scrubber.
+// recordLoadJS records, from the end of the page's parsing on (before it,
+// a list shows its first entries as they arrive), what the title line's
+// scenario list shows each time the page changes: its value and how many
+// entries it has; each width it has been drawn at; and each count of
+// divergence marks under the scrubber.
 const recordLoadJS = `window.__sel = []; window.__selWidths = []; window.__marks = [];
 new MutationObserver(() => {
+  if (document.readyState === 'loading') return;
   const marks = document.querySelector('[data-role=marks]');
   const n = marks && marks.querySelectorAll('.mark').length;
   if (marks && window.__marks[window.__marks.length - 1] !== n) window.__marks.push(n);
