@@ -16,7 +16,8 @@ import (
 // screen over the whole page), saying that forklab is loading; and that,
 // once app.wasm arrives, the module that wasmstart.js compiled from the
 // page's head runs the page, fetched once. The pre-rendered trees are drawn
-// at once, their boxes not growing in under links already drawn.
+// at once, their boxes not growing in under links already drawn, and its
+// texts and controls read and stand as the program's will.
 func TestLoadingShowsPreRender(t *testing.T) {
 	b, open := openLoading(t, "/?scenario=fork-follow-continue")
 	// The pre-rendered trees are drawn at once: no box grows in under its
@@ -26,6 +27,13 @@ func TestLoadingShowsPreRender(t *testing.T) {
 		t.Errorf("the pre-rendered trees animate as the page is drawn: %v", got)
 	}
 	b.Screenshot("loading-1280")
+	// The pre-rendered page reads as the program's own will: no space
+	// before the punctuation after a glossary term, no line break inside a
+	// trace line, the transport's controls where they will be
+	// (webserver.tightenPage).
+	const looks = `[...['#about', '#trace-0 li:nth-child(2) .tlines', '#scenario-title'].map(s => document.querySelector(s).innerText),
+	  ...['#play', '#next-diff', '#format', '#toggle-pane'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return r.x + ',' + r.y; })]`
+	preLooks := Eval[[]string](b, looks)
 	type box struct {
 		W, H      float64
 		Label     string
@@ -53,6 +61,10 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	open()
 	b.WaitApp()
 	waitView(b, "fork-follow-continue", 0)
+	b.Poll(`document.querySelector('#forklab[data-complete=true]') !== null`)
+	if got := Eval[[]string](b, looks); !slices.Equal(got, preLooks) {
+		t.Errorf("the pre-rendered page reads\n%q\nand the program's\n%q", preLooks, got)
+	}
 	if Eval[bool](b, `document.getElementById('app-wasm-loader') !== null`) {
 		t.Error("the loader is still there once the app runs")
 	}

@@ -22,8 +22,8 @@ import (
 // outDir/web. The routes must be registered (ui.Register) first.
 //
 // outDir may exist only if it is empty or holds an earlier export; files of
-// an earlier export are overwritten. The pages' viewport allows zoom
-// (allowZoom), and a _headers file gives hosts that read one the server's
+// an earlier export are overwritten. The pages are changed as the server
+// changes them (fixPage: a viewport that allows zoom), and a _headers file gives hosts that read one the server's
 // security headers (writeHeadersFile). A host serves app.wasm.br or .gz only
 // if it is configured to; the plain app.wasm works everywhere.
 func Export(webDir, outDir string) error {
@@ -84,8 +84,8 @@ func checkExportDir(dir string) error {
 var originRE = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`)
 
 // fixPages removes that origin from the pages, so that og:url holds the
-// page's path instead of an address that is gone, and lets them be zoomed
-// (allowZoom), as the server does.
+// page's path instead of an address that is gone, and changes them as the
+// server does (fixPage).
 func fixPages(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -104,7 +104,7 @@ func fixPages(dir string) error {
 		if err != nil {
 			return err
 		}
-		fixed := allowZoom(originRE.ReplaceAll(page, nil))
+		fixed := fixPage(originRE.ReplaceAll(page, nil))
 		if string(fixed) == string(page) {
 			return nil
 		}

@@ -167,8 +167,8 @@ func (s *Server) Version() string {
 }
 
 // ServeHTTP serves the app, every response with the security headers
-// (securityHeaders) and every page with a viewport that allows zoom
-// (allowZoom). Before each request it looks at the names, sizes
+// (securityHeaders) and every page as fixPage leaves it (a viewport that
+// allows zoom, no line breaks between elements). Before each request it looks at the names, sizes
 // and modification times of the web directory's files, and makes a new
 // app.Handler with a new Version when they changed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

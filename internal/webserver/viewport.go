@@ -23,6 +23,11 @@ var viewportRE = regexp.MustCompile(`<meta\b[^>]*\bname="viewport"[^>]*>`)
 // device's width, and zoom as the reader likes.
 const viewportTag = `<meta name="viewport" content="width=device-width, initial-scale=1">`
 
+// fixPage is what the server and the export change in each of go-app's
+// pages: its viewport meta (allowZoom) and the line breaks its writer puts
+// between elements (tightenPage).
+func fixPage(page []byte) []byte { return tightenPage(allowZoom(page)) }
+
 // allowZoom returns page with each viewport meta replaced by viewportTag.
 func allowZoom(page []byte) []byte {
 	return viewportRE.ReplaceAllLiteral(page, []byte(viewportTag))
@@ -52,8 +57,8 @@ func (p *zoomablePage) Write(b []byte) (int, error) {
 	return p.body.Write(b)
 }
 
-// serveZoomable serves a page from h with its viewport meta rewritten
-// (allowZoom). Responses that are not HTML pass unchanged.
+// serveZoomable serves a page from h as fixPage leaves it. Responses that
+// are not HTML pass unchanged.
 func serveZoomable(h http.Handler, w http.ResponseWriter, r *http.Request) {
 	p := &zoomablePage{w: w}
 	h.ServeHTTP(p, r)
@@ -62,7 +67,7 @@ func serveZoomable(h http.Handler, w http.ResponseWriter, r *http.Request) {
 	}
 	body := p.body.Bytes()
 	if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
-		body = allowZoom(body)
+		body = fixPage(body)
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	}
 	w.WriteHeader(p.code)
