@@ -7,7 +7,8 @@
 // The handler differs from a plain app.Handler in these ways
 // (go-app-notes.md, "Pitfalls and fixes"):
 //   - app.wasm is served precompressed (br or gzip, by Accept-Encoding), with
-//     its uncompressed size in X-Uncompressed-Length;
+//     its uncompressed size in X-Uncompressed-Length, and the pages, style
+//     sheets and scripts gzipped as they are served;
 //   - every icon is a local file, so the page and its service worker make no
 //     request that leaves the host;
 //   - Version is a hash of the web directory's content, recomputed whenever a
@@ -167,12 +168,17 @@ func (s *Server) Version() string {
 }
 
 // ServeHTTP serves the app, every response with the security headers
-// (securityHeaders) and every page as fixPage leaves it (a viewport that
-// allows zoom, no line breaks between elements). Before each request it looks at the names, sizes
+// (securityHeaders), every page as fixPage leaves it (a viewport that
+// allows zoom, no line breaks between elements), and text gzipped. Before each request it looks at the names, sizes
 // and modification times of the web directory's files, and makes a new
 // app.Handler with a new Version when they changed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header(), r.URL.Path)
+	gzipped(http.HandlerFunc(s.serve), w, r)
+}
+
+// serve is ServeHTTP before compression.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	st, _ := s.site()
 	if st == nil {
 		http.Error(w, "500 internal server error: web directory unreadable", http.StatusInternalServerError)
