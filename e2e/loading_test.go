@@ -29,10 +29,11 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	b.Screenshot("loading-1280")
 	// The pre-rendered page reads as the program's own will: no space
 	// before the punctuation after a glossary term, no line break inside a
-	// trace line, the transport's controls where they will be
-	// (webserver.tightenPage).
+	// trace line, the transport's controls where they will be, and what
+	// the trees mark true marked so (webserver.tightenPage).
 	const looks = `[...['#about', '#trace-0 li:nth-child(2) .tlines', '#scenario-title'].map(s => document.querySelector(s).innerText),
-	  ...['#play', '#next-diff', '#format', '#toggle-pane'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return r.x + ',' + r.y; })]`
+	  ...['#play', '#next-diff', '#format', '#toggle-pane'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return r.x + ',' + r.y; }),
+	  ...['aria-hidden', 'data-visible', 'data-current'].map(a => a + ' ' + document.querySelectorAll('#forklab svg [' + a + '=true]').length)]`
 	preLooks := Eval[[]string](b, looks)
 	type box struct {
 		W, H      float64
@@ -64,6 +65,13 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	b.Poll(`document.querySelector('#forklab[data-complete=true]') !== null`)
 	if got := Eval[[]string](b, looks); !slices.Equal(got, preLooks) {
 		t.Errorf("the pre-rendered page reads\n%q\nand the program's\n%q", preLooks, got)
+	}
+	// tightenPage writes "true" into the pre-render's aria-* and data-*
+	// attributes that go-app wrote bare, which is right while the app sets
+	// none of them to "".
+	const empty = `[...document.querySelectorAll('#forklab *')].flatMap(e => [...e.attributes]).filter(a => /^(aria|data)-/.test(a.name) && a.value === '').map(a => a.name)`
+	if got := Eval[[]string](b, empty); len(got) != 0 {
+		t.Errorf("the program's page has aria-* or data-* attributes set to \"\": %v", got)
 	}
 	if Eval[bool](b, `document.getElementById('app-wasm-loader') !== null`) {
 		t.Error("the loader is still there once the app runs")

@@ -15,6 +15,7 @@ import (
 // node is a tree to write with go-app's writer and without its line breaks.
 type node struct {
 	tag, title string // an element, with a title attribute
+	flag       bool   // or with data-flag="true" instead
 	text       string // or a text
 	kids       []node
 }
@@ -27,6 +28,9 @@ func (n node) ui() app.UI {
 	for i, k := range n.kids {
 		kids[i] = k.ui()
 	}
+	if n.flag {
+		return app.Elem(n.tag).Attr("data-flag", true).Body(kids...)
+	}
 	return app.Elem(n.tag).Title(n.title).Body(kids...)
 }
 
@@ -36,9 +40,13 @@ func (n node) tight(b *strings.Builder) {
 		b.WriteString(html.EscapeString(n.text))
 		return
 	}
-	b.WriteString("<" + n.tag + " title")
-	if n.title != "" { // go-app writes an empty value so
-		b.WriteString("=" + strconv.Quote(n.title))
+	switch {
+	case n.flag:
+		b.WriteString("<" + n.tag + ` data-flag="true"`)
+	case n.title != "": // go-app writes an empty value bare
+		b.WriteString("<" + n.tag + " title=" + strconv.Quote(n.title))
+	default:
+		b.WriteString("<" + n.tag + " title")
 	}
 	b.WriteString(">")
 	for _, k := range n.kids {
@@ -53,7 +61,7 @@ func (n node) tight(b *strings.Builder) {
 // limits, which the app's pages keep).
 func randomNode(r *rand.Rand, d int) node {
 	tags := []string{"p", "span", "div", "b", "pre"}
-	n := node{tag: tags[r.IntN(len(tags))], title: strings.TrimSpace(randomText(r))} // go-app trims it
+	n := node{tag: tags[r.IntN(len(tags))], title: strings.TrimSpace(randomText(r)), flag: r.IntN(3) == 0} // go-app trims a title
 	if d == 0 {
 		return n
 	}
@@ -82,8 +90,9 @@ func randomText(r *rand.Rand) string {
 }
 
 // TestTightenPage: tightenPage gives, of the page go-app writes, the page
-// the DOM holds, over 2,000 random trees; a page without a body, and a
-// textarea's text, are left as they are.
+// the DOM holds, over 2,000 random trees (texts with line breaks, titles
+// with quotes and '>', data-* attributes set to true); a page without a
+// body, and a textarea's text, are left as they are.
 func TestTightenPage(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 2000 {
