@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -95,4 +97,23 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	if got := Eval[[]string](b, running); !slices.Contains(got, "grow") {
 		t.Errorf("a node that appears at a later step does not grow in (running: %v)", got)
 	}
+}
+
+// TestPreRenderScrollsTraces: a link to a later step shows, before the
+// program runs, that step's lines in each trace log (static/traces.js),
+// scrolled where the program scrolls them once it runs.
+func TestPreRenderScrollsTraces(t *testing.T) {
+	b, release := openLoading(t, "/?scenario=vfork-follow&step=9")
+	const tops = `[...document.querySelectorAll('ol[data-role=trace]')].map(l => l.scrollTop)`
+	pre := Eval[[]float64](b, tops)
+	if len(pre) != 2 || pre[0] == 0 || pre[1] == 0 {
+		t.Errorf("the pre-rendered trace logs of step 9 are scrolled to %v px, want both below their top", pre)
+	}
+	release()
+	b.WaitApp()
+	waitView(b, "vfork-follow", 9)
+	b.Poll(`document.querySelector('#forklab[data-complete=true]') !== null`)
+	want, err := json.Marshal(pre)
+	must(t, err)
+	b.Poll(fmt.Sprintf(`JSON.stringify(%s) === %q`, tops, want))
 }

@@ -93,24 +93,10 @@ func (a *App) flushURL() {
 }
 
 // scrollTraces scrolls each trace log, where needed, to show its current
-// step.
+// step (static/traces.js).
 func scrollTraces() {
-	doc := app.Window().Get("document")
-	lists := doc.Call("querySelectorAll", `ol[data-role="trace"]`)
-	for i := 0; i < lists.Length(); i++ {
-		list := lists.Index(i)
-		cur := list.Call("querySelector", `[data-current="true"]`)
-		if !cur.Truthy() {
-			if list.Get("scrollTop").Int() != 0 {
-				list.Set("scrollTop", 0)
-			}
-			continue
-		}
-		top, h := cur.Get("offsetTop").Int(), cur.Get("offsetHeight").Int()
-		st, ch := list.Get("scrollTop").Int(), list.Get("clientHeight").Int()
-		if top < st || top+h > st+ch {
-			list.Set("scrollTop", max(0, top-ch/3))
-		}
+	if scroll, ok := scriptFunc("static/traces.js", "forklabScrollTraces"); ok {
+		scroll.Invoke()
 	}
 }
 

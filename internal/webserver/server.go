@@ -87,6 +87,11 @@ const wasmStartScript = `<script src="/web/wasmstart.js"></script>`
 // with the head, as wasmStartScript, and the browser fetches both at once.
 const treesScript = `<script src="/web/trees.js"></script>`
 
+// tracesScript scrolls the trace logs to their current step, the
+// pre-rendered page's once it has been read, the program's after each step
+// (static/traces.js, ui/browser.go scrollTraces).
+const tracesScript = `<script src="/web/traces.js"></script>`
+
 // earlyInputScript keeps the keys, clicks and choices made before the
 // program runs, and hands them to it once it does (static/earlyinput.js,
 // ui/earlyinput.go). It is read with the head, to listen from the first
@@ -117,9 +122,9 @@ var appConfig = config{
 	},
 	Styles:             []string{"/web/style.css"},
 	Scripts:            []string{"/web/sandbox.js"},
-	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js", "/web/trees.js", "/web/earlyinput.js"}, // an embed, and the Save menu's GIF encoder, work offline too
+	CacheableResources: []string{"/web/icon.svg", embedPath, "/web/gif-worker.js", "/web/wasmstart.js", "/web/trees.js", "/web/traces.js", "/web/earlyinput.js"}, // an embed, and the Save menu's GIF encoder, work offline too
 	ServiceWorker:      serviceWorker,
-	RawHeaders:         []string{wasmPreloadTag, wasmStartScript, treesScript, earlyInputScript},
+	RawHeaders:         []string{wasmPreloadTag, wasmStartScript, treesScript, tracesScript, earlyInputScript},
 }
 
 // Server serves the web app. It is safe for concurrent use.

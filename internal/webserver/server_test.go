@@ -429,7 +429,8 @@ func TestPageIsLocal(t *testing.T) {
 		`<script src="/web/sandbox.js"></script>`, // before app.js runs (it is deferred)
 		wasmPreloadTag,
 		wasmStartScript,
-		treesScript,      // read with the head: the first render may call it before deferred scripts run
+		treesScript, // read with the head: the first render may call it before deferred scripts run
+		tracesScript,
 		earlyInputScript, // read with the head: it keeps the presses made from the first paint on
 	} {
 		if !strings.Contains(page, want) {
@@ -459,7 +460,7 @@ func TestPageIsLocal(t *testing.T) {
 		}
 	}
 	worker := string(body(t, get(t, s, "/app-worker.js")))
-	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/web/wasmstart.js"`, `"/web/trees.js"`, `"/web/earlyinput.js"`, `"/embed"`} {
+	for _, want := range []string{`"/web/app.wasm"`, `"/web/icon-192.png"`, `"/web/icon-512.png"`, `"/web/icon.svg"`, `"/web/style.css"`, `"/web/sandbox.js"`, `"/web/wasmstart.js"`, `"/web/trees.js"`, `"/web/traces.js"`, `"/web/earlyinput.js"`, `"/embed"`} {
 		if !strings.Contains(worker, want) {
 			t.Errorf("app-worker.js does not cache %s", want)
 		}
