@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,10 +34,13 @@ func TestLoadingShowsPreRender(t *testing.T) {
 	// before the punctuation after a glossary term, no line break inside a
 	// trace line, the transport's controls where they will be, and what
 	// the trees mark true marked so (webserver.tightenPage).
-	const looks = `[...['#about', '#trace-0 li:nth-child(2) .tlines', '#scenario-title'].map(s => document.querySelector(s).innerText),
+	const looks = `[...['#about', '#trace-0 li:nth-child(2) .tlines', '#scenario-title', '.legend'].map(s => document.querySelector(s).innerText),
 	  ...['#play', '#next-diff', '#format', '#toggle-pane'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return r.x + ',' + r.y; }),
 	  ...['aria-hidden', 'data-visible', 'data-current'].map(a => a + ' ' + document.querySelectorAll('#forklab svg [' + a + '=true]').length)]`
 	preLooks := Eval[[]string](b, looks)
+	if legend := preLooks[3]; !strings.Contains(legend, "orphan list (p_orphans)") {
+		t.Errorf("the trees' legend reads %q, want it to name the orphan list (p_orphans)", legend)
+	}
 	type box struct {
 		W, H      float64
 		Label     string

@@ -27,13 +27,15 @@ func renderLegend() app.UI { return &legend{} }
 type legend struct{ app.Compo }
 
 func (*legend) Render() app.UI {
+	// The label is one element: in the item's flex row, a text of its
+	// own would lose its spaces at either end ("orphanlist").
 	item := func(kind, text string) app.UI {
-		return el("li").Body(append([]app.UI{
+		return el("li").Body(
 			svg("svg").Attr("viewBox", "0 0 36 10").Attr("width", "36").Attr("height", "10").
 				Attr("aria-hidden", "true").Attr("focusable", "false").Attr("data-role", "legend").
 				Body(svg("path").Attr("d", "M1 5 L35 5").Attr("data-role", "edge").Attr("data-kind", kind).Attr("data-visible", true)),
-			app.Text(" "),
-		}, markTerms(text, true)...)...)
+			el("span").Body(markTerms(text, true)...),
+		)
 	}
 	return termGroup(el("ul").Class("legend"), "How the tree is drawn").Body(
 		item("parent", "parent (p_pptr)"),
