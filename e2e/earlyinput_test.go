@@ -3,8 +3,10 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sync"
 	"testing"
@@ -108,4 +110,52 @@ func TestEarlyInput(t *testing.T) {
 		b.WaitApp()
 		waitView(b, "exec-continue", 2)
 	})
+}
+
+// TestEarlyInputWhileParsing: a key pressed while the page is still
+// arriving, its title line drawn and its panes not yet, is kept too (the
+// script is read with the head), and so is one pressed once it is whole.
+func TestEarlyInputWhileParsing(t *testing.T) {
+	h, err := webserver.New(WebDir(t))
+	must(t, err)
+	rest, wasm := make(chan struct{}), make(chan struct{})
+	var once1, once2 sync.Once
+	sendRest := func() { once1.Do(func() { close(rest) }) }
+	sendWasm := func() { once2.Do(func() { close(wasm) }) }
+	srv := Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/web/app.wasm":
+			<-wasm
+		case "/":
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			page := rec.Body.Bytes()
+			for k, v := range rec.Header() {
+				if k != "Content-Length" {
+					w.Header()[k] = v
+				}
+			}
+			w.WriteHeader(rec.Code)
+			cut := bytes.Index(page, []byte(`id="scenario-title"`)) + 3000
+			w.Write(page[:cut])
+			w.(http.Flusher).Flush()
+			<-rest
+			w.Write(page[cut:])
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(sendWasm) // before the server closes, which waits for its handlers
+	t.Cleanup(sendRest)
+	b := NewBrowser(t)
+	navigated := make(chan struct{})
+	go func() { b.Navigate(srv.URL + "/?scenario=fork-follow-continue"); close(navigated) }()
+	b.Poll(`document.getElementById('scenario-title') !== null && document.getElementById('trace-1') === null`)
+	b.PressKey(kb.ArrowRight)
+	sendRest()
+	<-navigated
+	b.PressKey(kb.ArrowRight)
+	sendWasm()
+	b.WaitApp()
+	waitView(b, "fork-follow-continue", 2)
 }
