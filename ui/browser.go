@@ -21,6 +21,7 @@ func (a *App) afterRender(ctx app.Context) {
 		return
 	}
 	a.placeTrees()
+	a.listed = a.listed || !a.restLater
 	if a.overPreRender {
 		a.overPreRender = false
 		finishTreeAnimations()
@@ -64,7 +65,6 @@ func (a *App) afterRender(ctx app.Context) {
 // completeView computes the view again with what its first render left out
 // (App.restLater) and renders it.
 func (a *App) completeView(ctx app.Context) {
-	a.listed = true
 	a.refresh()
 	a.later(ctx)
 }

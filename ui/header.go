@@ -37,7 +37,8 @@ type topBar struct {
 	// the page draws: the library's list (its headers parsed, an option
 	// each) comes with the rest of that view a frame later (App.restLater,
 	// App.listed). Issue 12: a cold start's mount 95 → 62 ms, main →
-	// interactive 195 → 163 ms (medians of 9).
+	// interactive 195 → 163 ms (medians of 9), when the first view was
+	// drawn in two; over the pre-rendered page it now is drawn whole.
 	Later bool
 }
 

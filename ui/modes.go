@@ -63,7 +63,7 @@ func (a *App) showStop(l linkState) {
 	st := a.st.stop()
 	// A new scenario draws its trees first (App.restLater); a stop on the
 	// scenario already on screen only moves it.
-	a.restLater = app.IsClient && a.sc != st.Sc
+	a.restLater = app.IsClient && !a.overPreRender && a.sc != st.Sc
 	a.sc = st.Sc
 	a.designs = stopDesigns(st)
 	if ds := linkDesigns(l.Designs); len(ds) > 0 {

@@ -43,13 +43,6 @@ func (a *App) computeView() *stepView {
 		shown--
 	}
 	v := buildView(a.sc, a.designs, shown, a.format, !a.restLater)
-	if a.restLater && a.overPreRender {
-		// The page the first render replaces shows the divergence marks,
-		// which would blink off for a frame. Elsewhere they come with the
-		// rest: comparing every position of a scenario of 200 processes
-		// takes 25 ms natively.
-		v.Marks = a.sc.diffsFor(a.designs).marks
-	}
 	v.At, v.SeenTo, v.Chosen = a.step, v.Last, noChoice
 	if waits {
 		v.SeenTo = to - 1
