@@ -25,7 +25,8 @@ package e2e
 //     responseEnd), wasm compiled (compileStreaming, or go-app's
 //     instantiateStreaming, resolved), Go's main
 //     started (the "forklab:main" mark), and first scenario interactive (the
-//     first animation frame after the wasm front end drew a tree), each as a
+//     first animation frame after the wasm front end drew the whole view, a
+//     tree in it: the presses made while loading are done then), each as a
 //     ratio to the bare page's;
 //   - second visit, in the same browser right after the cold load, once the
 //     service worker is active: the same figures;
@@ -173,7 +174,7 @@ func TestMeasure(t *testing.T) {
 }
 
 const (
-	appSelector  = `#forklab[data-runtime="wasm"] svg[data-role=tree] g[data-role=node]`
+	appSelector  = `#forklab[data-runtime="wasm"][data-complete="true"] svg[data-role=tree] g[data-role=node]`
 	bareSelector = `[data-bare="wasm"]`
 )
 
