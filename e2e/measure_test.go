@@ -39,6 +39,11 @@ package e2e
 //     label shows the new step, with prefers-reduced-motion (animations
 //     excluded: they run after).
 //
+// FORKLAB_BASELINE=DIR puts forklab's scenario link, served from the web
+// directory DIR, in the bare page's place: built at another commit (go run
+// ./cmd/serve -build -web DIR there), it gives a change's before and after
+// from one run, the two taken in turn. The ratios are then after / before.
+//
 // FORKLAB_TRACE=DIR also writes a Chrome performance trace of one cold load
 // of each page to DIR (open it in chrome://tracing or Perfetto).
 
@@ -88,7 +93,13 @@ func TestMeasure(t *testing.T) {
 	}
 
 	appSrv := NewServer(t)
-	bareDir := bareSite(t, dir)
+	const link = "/?scenario=fork-follow-continue"
+	bareDir, barePage := "", loadPage{"bare go-app page", "/", bareSelector}
+	if base := os.Getenv("FORKLAB_BASELINE"); base != "" {
+		bareDir, barePage = base, loadPage{"forklab at FORKLAB_BASELINE", link, appSelector}
+	} else {
+		bareDir = bareSite(t, dir)
+	}
 	if os.Getenv("FORKLAB_BROTLI11") == "1" {
 		_, err := webbuild.Improve(t.Context(), bareDir, webbuild.BestBrotliQuality)
 		must(t, err)
@@ -97,14 +108,13 @@ func TestMeasure(t *testing.T) {
 	must(t, err)
 	bareSrv := Serve(t, h)
 	b.CheckLocalRequests(appSrv.URL, bareSrv.URL)
-	t.Logf("bare go-app page: app.wasm raw %d bytes, brotli %d; forklab's brotli %d (%.2f×)",
+	t.Logf("%s: app.wasm raw %d bytes, brotli %d; forklab's brotli %d (%.2f×)", barePage.name,
 		fileSize(t, bareDir, webbuild.WasmName), fileSize(t, bareDir, webbuild.BrotliName),
 		fileSize(t, dir, webbuild.BrotliName),
 		float64(fileSize(t, dir, webbuild.BrotliName))/float64(fileSize(t, bareDir, webbuild.BrotliName)))
 
-	const link = "/?scenario=fork-follow-continue"
 	appPage := loadPage{"forklab " + link, appSrv.URL + link, appSelector}
-	barePage := loadPage{"bare go-app page", bareSrv.URL + "/", bareSelector}
+	barePage.url = bareSrv.URL + barePage.url
 
 	if trace := os.Getenv("FORKLAB_TRACE"); trace != "" {
 		for _, p := range []loadPage{barePage, appPage} {
