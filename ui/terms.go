@@ -150,11 +150,34 @@ func markCode(text string, grouped bool) []app.UI {
 // termSpan is one glossary term. It is a tab stop of its own, unless it
 // stands in a termGroup, whose one tab stop leads to it by the arrow keys.
 func termSpan(term string, grouped bool) app.UI {
-	tab := 0
+	return app.Raw(termMarkup(term, grouped))
+}
+
+// termMarkup is termSpan's markup, which the trace log writes too (markup).
+func termMarkup(term string, grouped bool) string {
+	tab := "0"
 	if grouped {
-		tab = -1
+		tab = "-1"
 	}
-	return el("span").Class("term").Attr("data-term", term).Attr("tabindex", tab).Text(term)
+	t := escapeMarkup(term)
+	return `<span class="term" data-term="` + t + `" tabindex="` + tab + `">` + t + `</span>`
+}
+
+// escapeMarkup escapes s for markup, in text or in a quoted attribute. It
+// writes a line break as a character reference: the server takes the line
+// breaks that begin or end a text between two tags out of the pre-rendered
+// page, as go-app's writer's (webserver's tightenPage).
+var escapeMarkup = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "\n", "&#10;").Replace
+
+// writeSegs writes segs as markup to b, as renderSegs draws them.
+func writeSegs(b *strings.Builder, segs []termSeg, grouped bool) {
+	for _, s := range segs {
+		if s.Term {
+			b.WriteString(termMarkup(s.Text, grouped))
+		} else {
+			b.WriteString(escapeMarkup(s.Text))
+		}
+	}
 }
 
 // termGroup makes e one tab stop for the terms inside it, which ↓ and ↑ walk

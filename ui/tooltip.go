@@ -67,11 +67,15 @@ func installTooltips() {
 }
 
 // termOf returns the [data-term] element at or around node, or null.
-func termOf(node app.Value) app.Value {
+func termOf(node app.Value) app.Value { return closest(node, "[data-term]") }
+
+// closest returns the element at or around node that matches sel, or null
+// (node may be a text node, or no node at all).
+func closest(node app.Value, sel string) app.Value {
 	if !node.Truthy() || node.Get("closest").IsUndefined() {
 		return app.Null()
 	}
-	return node.Call("closest", "[data-term]")
+	return node.Call("closest", sel)
 }
 
 func (tt *tooltip) inTip(node app.Value) bool {
@@ -123,10 +127,7 @@ func (tt *tooltip) onKey(e app.Value) {
 		return
 	}
 	target := e.Get("target")
-	if !target.Truthy() || target.Get("closest").IsUndefined() {
-		return
-	}
-	group := target.Call("closest", "[data-termgroup]")
+	group := closest(target, "[data-termgroup]")
 	if !group.Truthy() {
 		return
 	}

@@ -8,6 +8,7 @@ package ui
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"forklab/scenarios"
@@ -60,7 +61,8 @@ type traceGroup struct {
 	Line   int // the step's line in the file
 	Source string
 	Lines  []string
-	segs   []termSeg // Lines cut at their glossary terms, once (traceGroupView)
+	segs   []termSeg // Lines cut at their glossary terms, once (markup)
+	html   [2]string // markup, not current and current, once
 }
 
 // buildTrace renders every frame of r in format; an unknown format falls
@@ -92,9 +94,12 @@ func validFormat(f string) bool {
 	return false
 }
 
-// traceView is a pane's trace log. Each step's lines are a component of
-// their own, so that a step re-renders only the two groups whose
-// highlighting changes.
+// traceView is a pane's trace log. Each step's lines are written as markup
+// (traceGroup.markup) rather than built element by element: the logs are
+// half of the first view's elements, and go-app builds each element, text
+// and attribute with a call into JavaScript, which made them a third of the
+// time the first view took to mount (issue 12). A step redraws only the two
+// groups whose markup changes; the log's one click handler finds the step.
 type traceView struct {
 	app.Compo
 	App  *App
@@ -117,7 +122,7 @@ func (v *traceView) Render() app.UI {
 		if g.Frame > v.SeenTo {
 			break
 		}
-		groups = append(groups, &traceGroupView{App: v.App, G: g, Current: g.Frame == v.Cur})
+		groups = append(groups, app.Raw(g.markup(g.Frame == v.Cur)))
 	}
 	// Each pane's log is a landmark of its own name; the link's name begins
 	// with its visible text, as speech input expects (WCAG 2.5.3).
@@ -128,54 +133,58 @@ func (v *traceView) Render() app.UI {
 				Attr("href", v.Log.Href()).Attr("download", v.Log.fileName(v.App.sc.Key)).
 				Attr("aria-label", save+" of "+v.Log.Design+" as a text file").
 				Text(save)),
-		termGroup(el("ol").Class("tracelog"), "trace lines").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).Body(groups...),
+		termGroup(el("ol").Class("tracelog"), "trace lines").ID("trace-"+itoa(v.Pane)).Attr("data-role", "trace").Attr("data-format", v.Log.Format).
+			OnClick(v.onClick).Body(groups...),
 	)
 }
 
-// traceGroupView is the lines of one step; a click on it jumps there.
-type traceGroupView struct {
-	app.Compo
-	App     *App
-	G       *traceGroup
-	Current bool
+// onClick jumps to the step whose lines, or button, were clicked.
+func (v *traceView) onClick(ctx app.Context, e app.Event) {
+	li := closest(e.Get("target"), "li[data-frame]")
+	if !li.Truthy() {
+		return
+	}
+	frame, err := strconv.Atoi(li.Get("dataset").Get("frame").String())
+	if err != nil {
+		return
+	}
+	v.App.pause()
+	v.App.setStep(ctx, frame)
 }
 
-func (v *traceGroupView) Render() app.UI {
-	g := v.G
-	// The lines are one element: a trace log has hundreds of them, and an
-	// element each would make the page slower to build. Only their glossary
-	// terms are elements, out of the tab order (the log is one tab stop).
-	lines := []app.UI{app.Text("(no line in this format)")}
-	cls := "tlines mono muted"
-	if len(g.Lines) > 0 {
+// markup is the group's list item, current or not, made once of each. The
+// lines are one element: a trace log has hundreds of them. Only their
+// glossary terms are elements, out of the tab order (the log is one tab
+// stop). The button's name is its text, with words that only a screen
+// reader reads: "go to step 3, line 20: D: ptrace follow-fork P on".
+func (g *traceGroup) markup(current bool) string {
+	i := 0
+	if current {
+		i = 1
+	}
+	if g.html[i] != "" {
+		return g.html[i]
+	}
+	var b strings.Builder
+	frame := itoa(g.Frame)
+	b.WriteString(`<li data-frame="` + frame + `" data-current="` + strconv.FormatBool(current) + `">`)
+	b.WriteString(`<button class="tstep" data-term-stop="true" tabindex="-1" aria-current="` + ariaStep(current) + `">`)
+	b.WriteString(`<span class="sr-only">go to step </span><span class="tnum">` + frame + `</span>`)
+	b.WriteString(`<span class="sr-only">, line </span><span class="mono">`)
+	b.WriteString(escapeMarkup(itoa(g.Line) + ": " + callText(g.Source)))
+	b.WriteString(`</span></button>`)
+	if len(g.Lines) == 0 {
+		b.WriteString(`<div class="tlines mono muted">(no line in this format)</div></li>`)
+	} else {
 		if g.segs == nil {
 			g.segs = splitTerms(strings.Join(g.Lines, "\n"), false)
 		}
-		lines, cls = renderSegs(g.segs, true), "tlines mono"
+		b.WriteString(`<div class="tlines mono">`)
+		writeSegs(&b, g.segs, true)
+		b.WriteString(`</div></li>`)
 	}
-	// The button's name is its text, with words that only a screen reader
-	// reads: "go to step 3, line 20: D: ptrace follow-fork P on".
-	return el("li").
-		Attr("data-frame", g.Frame).
-		Attr("data-current", v.Current).
-		OnClick(v.onClick).
-		Body(
-			el("button").Class("tstep").
-				Attr("data-term-stop", true).Attr("tabindex", -1).
-				Attr("aria-current", ariaStep(v.Current)).
-				Body(
-					el("span").Class("sr-only").Text("go to step "),
-					el("span").Class("tnum").Text(itoa(g.Frame)),
-					el("span").Class("sr-only").Text(", line "),
-					el("span").Class("mono").Text(itoa(g.Line)+": "+callText(g.Source)),
-				),
-			el("div").Class(cls).Body(lines...),
-		)
-}
-
-func (v *traceGroupView) onClick(ctx app.Context, e app.Event) {
-	v.App.pause()
-	v.App.setStep(ctx, v.G.Frame)
+	g.html[i] = b.String()
+	return g.html[i]
 }
 
 func ariaStep(current bool) string {

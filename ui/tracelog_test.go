@@ -71,3 +71,27 @@ func renderAll(t *testing.T, f *scenarios.File, d *sim.Design, format string) st
 	}
 	return b.String()
 }
+
+// TestTraceGroupMarkup checks the markup a trace log's step is written as
+// (traceGroup.markup): the DOM go-app built of it before, character
+// references for what markup reserves and for line breaks, which the
+// server's tightenPage would take for its writer's.
+func TestTraceGroupMarkup(t *testing.T) {
+	g := &traceGroup{Frame: 3, Line: 20, Source: `D: ptrace(PT_CONTINUE, P) => 0`,
+		Lines: []string{`D[100] "a" <b> & c`, `P[101] stops on SIGTRAP`}}
+	want := `<li data-frame="3" data-current="true">` +
+		`<button class="tstep" data-term-stop="true" tabindex="-1" aria-current="step">` +
+		`<span class="sr-only">go to step </span><span class="tnum">3</span>` +
+		`<span class="sr-only">, line </span><span class="mono">20: D: ptrace(PT_CONTINUE, P)</span></button>` +
+		`<div class="tlines mono">D[100] &#34;a&#34; &lt;b&gt; &amp; c&#10;P[101] stops on <span class="term" data-term="SIGTRAP" tabindex="-1">SIGTRAP</span></div></li>`
+	if got := g.markup(true); got != want {
+		t.Errorf("current step:\n got %s\nwant %s", got, want)
+	}
+	if got := g.markup(false); got == g.markup(true) || !strings.Contains(got, `data-current="false"`) || !strings.Contains(got, `aria-current="false"`) {
+		t.Errorf("a step not current: %s", got)
+	}
+	empty := &traceGroup{Frame: 1, Line: 4, Source: "P: exit(0)"}
+	if got := empty.markup(false); !strings.Contains(got, `<div class="tlines mono muted">(no line in this format)</div></li>`) {
+		t.Errorf("a step without lines: %s", got)
+	}
+}
