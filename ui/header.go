@@ -104,11 +104,7 @@ func (t *topBar) scenarioSelect() app.UI {
 		groups = libraryGroups()
 	}
 	for _, g := range groups {
-		var inner []app.UI
-		for _, e := range g.Entries {
-			inner = append(inner, option(e.Key, e.File.Title, e.Key == t.Current))
-		}
-		opts = append(opts, el("optgroup").Attr("label", g.Tag).Body(inner...))
+		opts = append(opts, app.Raw(g.optgroup(t.Current)))
 	}
 	return el("div").Class("select-scenario").Body(
 		el("label").Attr("for", "scenario-select").Text("Scenario"),

@@ -5,6 +5,9 @@ package ui
 // the narration and the trace log.
 
 import (
+	"strings"
+	"sync"
+
 	"forklab/sim"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -19,36 +22,29 @@ func (a *App) renderPanes() app.UI {
 	return el("div").Class("panes").Attr("data-count", len(panes)).Body(panes...)
 }
 
-// renderLegend says how the tree's lines are drawn.
-func renderLegend() app.UI { return &legend{} }
+// renderLegend says how the tree's lines are drawn. It is the same at every
+// step, and written as markup once: one go-app node, not 24 (tracelog.go).
+func renderLegend() app.UI { return app.Raw(legendMarkup()) }
 
-// legend is the same at every step: a component without fields, which go-app
-// renders once.
-type legend struct{ app.Compo }
-
-func (*legend) Render() app.UI {
-	// The label is one element: in the item's flex row, a text of its
-	// own would lose its spaces at either end ("orphanlist").
-	item := func(kind, text string) app.UI {
-		return el("li").Body(
-			svg("svg").Attr("viewBox", "0 0 36 10").Attr("width", "36").Attr("height", "10").
-				Attr("aria-hidden", "true").Attr("focusable", "false").Attr("data-role", "legend").
-				Body(svg("path").Attr("d", "M1 5 L35 5").Attr("data-role", "edge").Attr("data-kind", kind).Attr("data-visible", true)),
-			el("span").Body(markTerms(text, true)...),
-		)
+var legendMarkup = sync.OnceValue(func() string {
+	var b strings.Builder
+	b.WriteString(`<ul class="legend" ` + termGroupAttrs("How the tree is drawn") + `>`)
+	for _, it := range []struct{ kind, text string }{
+		{"parent", "parent (p_pptr)"},
+		{"realparent", "real parent (p_oppid)"},
+		{"tracer", "tracer"},
+		{"orphan", "orphan list (p_orphans)"},
+	} {
+		// The label is one element: in the item's flex row, a text of its
+		// own would lose its spaces at either end ("orphanlist").
+		b.WriteString(`<li><svg viewBox="0 0 36 10" width="36" height="10" aria-hidden="true" focusable="false" data-role="legend">`)
+		b.WriteString(`<path d="M1 5 L35 5" data-role="edge" data-kind="` + it.kind + `" data-visible="true"></path></svg><span>`)
+		writeSegs(&b, splitTerms(it.text, true), true)
+		b.WriteString(`</span></li>`)
 	}
-	return termGroup(el("ul").Class("legend"), "How the tree is drawn").Body(
-		item("parent", "parent (p_pptr)"),
-		item("realparent", "real parent (p_oppid)"),
-		item("tracer", "tracer"),
-		item("orphan", "orphan list (p_orphans)"),
-		el("li").Class("ref-links").Body(
-			el("a").Attr("href", glossaryPath).Text("glossary"),
-			app.Text(" · "),
-			el("a").Attr("href", assumptionsPath).Text("assumptions"),
-		),
-	)
-}
+	b.WriteString(`<li class="ref-links"><a href="` + glossaryPath + `">glossary</a> · <a href="` + assumptionsPath + `">assumptions</a></li></ul>`)
+	return b.String()
+})
 
 // renderPane draws one pane.
 func (a *App) renderPane(p *paneView) app.UI {

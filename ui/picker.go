@@ -7,6 +7,7 @@ package ui
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -15,6 +16,22 @@ import (
 type group struct {
 	Tag     string
 	Entries []libEntry
+}
+
+// optgroup is g as a group of the scenario list, current's option selected:
+// markup, as the list is most of the title line's elements (tracelog.go).
+func (g group) optgroup(current string) string {
+	var b strings.Builder
+	b.WriteString(`<optgroup label="` + escapeMarkup(g.Tag) + `">`)
+	for _, e := range g.Entries {
+		b.WriteString(`<option value="` + escapeMarkup(e.Key) + `"`)
+		if e.Key == current {
+			b.WriteString(` selected`)
+		}
+		b.WriteString(`>` + escapeMarkup(e.File.Title) + `</option>`)
+	}
+	b.WriteString(`</optgroup>`)
+	return b.String()
 }
 
 // groups returns the library grouped by first tag, tags in alphabetical

@@ -183,9 +183,15 @@ func writeSegs(b *strings.Builder, segs []termSeg, grouped bool) {
 // termGroup makes e one tab stop for the terms inside it, which ↓ and ↑ walk
 // (tooltip.go); label says so to a screen reader.
 func termGroup(e app.HTMLElem, label string) app.HTMLElem {
-	return e.Attr("data-termgroup", true).Attr("tabindex", 0).
-		Attr("aria-label", label+"; ↓ and ↑ move through its terms")
+	return e.Attr("data-termgroup", true).Attr("tabindex", 0).Attr("aria-label", termGroupLabel(label))
 }
+
+// termGroupAttrs are termGroup's attributes, as markup.
+func termGroupAttrs(label string) string {
+	return `data-termgroup="true" tabindex="0" aria-label="` + escapeMarkup(termGroupLabel(label)) + `"`
+}
+
+func termGroupLabel(label string) string { return label + "; ↓ and ↑ move through its terms" }
 
 // termTip is what the tooltip says about a term in a pane.
 type termTip struct {

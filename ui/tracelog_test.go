@@ -95,3 +95,16 @@ func TestTraceGroupMarkup(t *testing.T) {
 		t.Errorf("a step without lines: %s", got)
 	}
 }
+
+// TestOptgroupMarkup checks a group of the scenario list as markup
+// (group.optgroup): escaped, the current scenario's option selected.
+func TestOptgroupMarkup(t *testing.T) {
+	g := group{Tag: "fork & exec", Entries: []libEntry{
+		{Key: "a", File: &scenarios.File{Title: `"A" <1>`}},
+		{Key: "b", File: &scenarios.File{Title: "B"}},
+	}}
+	want := `<optgroup label="fork &amp; exec"><option value="a">&#34;A&#34; &lt;1&gt;</option><option value="b" selected>B</option></optgroup>`
+	if got := g.optgroup("b"); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
